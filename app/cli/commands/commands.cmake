@@ -1,0 +1,2 @@
+# Each command file registers itself with RANKPO_CLI_COMMAND.
+list(APPEND RANKPO_CLI_COMMANDS)

@@ -1,0 +1,57 @@
+// rankpo: the headless command-line interface over the RankPO Studio engine.
+#include "app/cli/command.h"
+#include "core/util/error.h"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+namespace {
+
+// Exit codes are part of the interface: 0 ok, 1 data error, 2 usage error.
+constexpr int kExitOk = 0;
+constexpr int kExitData = 1;
+constexpr int kExitUsage = 2;
+
+int exitCodeFor(rankpo::ErrorKind kind)
+{
+    switch (kind) {
+    case rankpo::ErrorKind::Usage: return kExitUsage;
+    case rankpo::ErrorKind::Cancelled: return 130;
+    case rankpo::ErrorKind::Data:
+    case rankpo::ErrorKind::Io: return kExitData;
+    }
+    return kExitData;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"rankpo: train and evaluate job-candidate matching models with preference optimisation (RankPO)",
+                 "rankpo"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("rankpo ") + RANKPO_VERSION);
+    rankpo::cli::setupAllCommands(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e); // prints the message and the usage hint
+        return kExitUsage;
+    } catch (const rankpo::Error& e) {
+        std::cerr << "rankpo: " << e.what() << "\n";
+        return exitCodeFor(e.kind());
+    } catch (const std::exception& e) {
+        std::cerr << "rankpo: " << e.what() << "\n";
+        return kExitData;
+    }
+    return kExitOk;
+}

@@ -1,0 +1,34 @@
+# Small helpers shared by every layer.
+
+# The shared sample data lives beside the checkout (../shared/data); tests find it by this path.
+get_filename_component(RANKPO_SHARED_DATA_DIR "${CMAKE_SOURCE_DIR}/../shared/data" ABSOLUTE)
+
+# rankpo_add_test(NAME tst_foo SOURCES a.cpp... [LIBS ...] [LABELS ...] [TIMEOUT s] [GUI])
+# One Qt Test executable per unit, run by ctest. Tests read fixtures through RANKPO_SOURCE_DIR and
+# RANKPO_SHARED_DATA_DIR, never through the working directory.
+function(rankpo_add_test)
+  cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  add_executable(${T_NAME} ${T_SOURCES})
+  set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
+  target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+  target_compile_definitions(${T_NAME} PRIVATE
+    RANKPO_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+    RANKPO_BINARY_DIR="${CMAKE_BINARY_DIR}"
+    RANKPO_SHARED_DATA_DIR="${RANKPO_SHARED_DATA_DIR}")
+  add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+  set(_env "QT_QPA_PLATFORM=offscreen" "RANKPO_SHARED_DATA_DIR=${RANKPO_SHARED_DATA_DIR}"
+           "RANKPO_BIN_DIR=${CMAKE_BINARY_DIR}/bin" "RANKPO_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 600)
+  endif()
+  set(_labels ${T_LABELS})
+  if(NOT _labels)
+    set(_labels unit)
+  endif()
+  set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "${_env}" TIMEOUT ${T_TIMEOUT} LABELS "${_labels}")
+endfunction()
+
+# Precompiled headers keep the libtorch-heavy targets' builds short.
+function(rankpo_use_torch_pch target)
+  target_precompile_headers(${target} PRIVATE <torch/torch.h>)
+endfunction()

@@ -1,0 +1,3 @@
+list(APPEND RANKPO_CORE_SOURCES
+  domain/preference.cpp
+)

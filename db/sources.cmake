@@ -1,0 +1,3 @@
+list(APPEND RANKPO_DB_SOURCES
+  sqlite_database.cpp
+)
