@@ -159,6 +159,9 @@ Statement& Statement::bind(int index, double value)
 
 Statement& Statement::bind(int index, std::string_view text)
 {
+    // An empty view may have a null data pointer, which SQLite would bind as NULL, not as ''.
+    if (text.data() == nullptr)
+        text = std::string_view("", 0);
     if (sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
         m_db->throwError("bind");
     return *this;
@@ -166,6 +169,9 @@ Statement& Statement::bind(int index, std::string_view text)
 
 Statement& Statement::bindStatic(int index, std::string_view text)
 {
+    // An empty view may have a null data pointer, which SQLite would bind as NULL, not as ''.
+    if (text.data() == nullptr)
+        text = std::string_view("", 0);
     if (sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
         m_db->throwError("bind");
     return *this;

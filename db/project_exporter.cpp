@@ -1,0 +1,376 @@
+#include "db/project_exporter.h"
+
+#include "core/formats/csv_record_reader.h"
+#include "core/util/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+namespace rankpo::db {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+// A file written beside its destination and renamed over it when complete.
+class AtomicFile {
+public:
+    explicit AtomicFile(const std::string& path) : m_path(path), m_temp(path + ".part")
+    {
+        m_file = std::fopen(m_temp.c_str(), "wb");
+        if (!m_file)
+            throw ioError(path + ": cannot write: " + std::strerror(errno));
+    }
+    ~AtomicFile()
+    {
+        if (m_file) {
+            std::fclose(m_file);
+            std::remove(m_temp.c_str());
+        }
+    }
+    void write(const std::string& s)
+    {
+        if (std::fwrite(s.data(), 1, s.size(), m_file) != s.size())
+            throw ioError(m_path + ": write failed: " + std::strerror(errno));
+    }
+    void commit()
+    {
+        const bool ok = std::fflush(m_file) == 0 && std::fclose(m_file) == 0;
+        m_file = nullptr;
+        if (!ok || std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
+            std::remove(m_temp.c_str());
+            throw ioError(m_path + ": cannot write: " + std::strerror(errno));
+        }
+    }
+
+private:
+    std::string m_path, m_temp;
+    std::FILE* m_file = nullptr;
+};
+
+struct Entity {
+    std::string text;
+    std::string externalId;
+};
+
+// Texts by id, read once each.
+class TextCache {
+public:
+    explicit TextCache(SqliteDatabase& db)
+        : m_job(db.prepare("SELECT text, coalesce(external_id, '') FROM jobs WHERE id = ?"))
+        , m_candidate(db.prepare("SELECT text, coalesce(external_id, '') FROM candidates WHERE id = ?"))
+    {
+    }
+    const Entity& job(JobId id) { return get(m_jobs, m_job, id); }
+    const Entity& candidate(CandidateId id) { return get(m_candidates, m_candidate, id); }
+
+private:
+    const Entity& get(std::unordered_map<std::int64_t, Entity>& cache, Statement& st, std::int64_t id)
+    {
+        if (auto it = cache.find(id); it != cache.end())
+            return it->second;
+        st.bind(1, id);
+        Entity e;
+        if (st.step()) {
+            e.text = st.text(0);
+            e.externalId = st.text(1);
+        }
+        st.reset();
+        return cache.emplace(id, std::move(e)).first->second;
+    }
+    Statement m_job, m_candidate;
+    std::unordered_map<std::int64_t, Entity> m_jobs, m_candidates;
+};
+
+// One output row of a preference format.
+struct Row {
+    const Preference* preference;
+    Choice choice;  // may differ from the preference's for a split tie
+    double weight;  // 1, or 0.5 for half of a tie
+};
+
+std::vector<const Preference*> applyPolicy(const std::vector<Preference>& prefs, MultiPreferencePolicy policy,
+                                           std::vector<Preference>& synthetic, ExportReport& report)
+{
+    std::vector<const Preference*> out;
+    if (policy == MultiPreferencePolicy::All) {
+        for (const auto& p : prefs)
+            out.push_back(&p);
+        return out;
+    }
+    std::map<PairId, std::vector<const Preference*>> byPair;
+    for (const auto& p : prefs)
+        byPair[p.pairId].push_back(&p);
+    synthetic.reserve(byPair.size());
+    for (auto& [pair, list] : byPair) {
+        report.pairsMerged += static_cast<std::int64_t>(list.size()) - 1;
+        auto newer = [](const Preference* a, const Preference* b) {
+            return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->id < b->id;
+        };
+        if (policy == MultiPreferencePolicy::Latest) {
+            out.push_back(*std::max_element(list.begin(), list.end(), newer));
+            continue;
+        }
+        std::map<CandidateId, int> votes;
+        for (const auto* p : list)
+            if (!p->isTie())
+                ++votes[p->winner()];
+        CandidateId best = 0;
+        int bestVotes = 0;
+        bool tied = false;
+        for (const auto& [candidate, n] : votes) {
+            if (n > bestVotes) {
+                best = candidate;
+                bestVotes = n;
+                tied = false;
+            } else if (n == bestVotes) {
+                tied = true;
+            }
+        }
+        if (best == 0 || tied) {
+            // No majority: a tie row built from the latest judgement.
+            Preference tie = **std::max_element(list.begin(), list.end(), newer);
+            tie.choice = Choice::Tie;
+            synthetic.push_back(tie);
+            out.push_back(&synthetic.back());
+            continue;
+        }
+        const Preference* latest = nullptr;
+        for (const auto* p : list)
+            if (!p->isTie() && p->winner() == best && (!latest || newer(latest, p)))
+                latest = p;
+        out.push_back(latest);
+    }
+    std::sort(out.begin(), out.end(), [](const Preference* a, const Preference* b) { return a->id < b->id; });
+    return out;
+}
+
+std::vector<Row> expandTies(const std::vector<const Preference*>& prefs, const ExportOptions& options,
+                            ExportReport& report)
+{
+    std::vector<Row> rows;
+    const bool nativeTies = options.format == DataFormat::Csv;
+    for (const auto* p : prefs) {
+        if (!p->isTie() || nativeTies) {
+            rows.push_back({p, p->choice, 1.0});
+        } else if (options.ties == TiePolicy::Half) {
+            rows.push_back({p, Choice::First, 0.5});
+            rows.push_back({p, Choice::Second, 0.5});
+            ++report.tiesSplit;
+        } else {
+            ++report.tiesDropped;
+        }
+    }
+    return rows;
+}
+
+double rowWeight(const Row& row)
+{
+    const double confidence = row.preference->confidence ? *row.preference->confidence / 100.0 : 1.0;
+    return confidence * row.weight;
+}
+
+std::string dumpLine(const ordered_json& j)
+{
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptions& options, ExportReport& report)
+{
+    const auto prefs = store.preferences(options.filter);
+    std::vector<Preference> synthetic;
+    const auto selected = applyPolicy(prefs, options.policy, synthetic, report);
+    const auto rows = expandTies(selected, options, report);
+    const bool weight = options.weightColumn || (options.ties == TiePolicy::Half && report.tiesSplit > 0);
+    TextCache texts(store.database());
+
+    if (options.format == DataFormat::Csv) {
+        std::string header = "job,candidate_a,candidate_b,preferred,confidence,rationale,annotator,source,created,"
+                             "job_id,candidate_a_id,candidate_b_id";
+        if (weight)
+            header += ",weight";
+        out.write(header + "\n");
+    }
+    for (const Row& row : rows) {
+        const Preference& p = *row.preference;
+        const Entity& job = texts.job(p.jobId);
+        const Entity& first = texts.candidate(p.shownFirst);
+        const Entity& second = texts.candidate(p.shownSecond);
+        const bool ai = p.source == PreferenceSource::Ai;
+        switch (options.format) {
+        case DataFormat::RankPOPairs: {
+            ordered_json j;
+            j["query"] = job.text;
+            j["passage1"] = first.text;
+            j["passage2"] = second.text;
+            j["preferred"] = row.choice == Choice::First ? "A" : "B";
+            if (!options.minimal) {
+                if (p.confidence)
+                    j["confidence_score"] = *p.confidence;
+                if (options.rationaleColumn && !p.rationale.empty())
+                    j["comparison"] = p.rationale;
+                if (ai && !p.annotator.empty())
+                    j["model"] = p.annotator;
+                j["source"] = std::string(toString(p.source));
+                if (!ai && !p.annotator.empty())
+                    j["annotator"] = p.annotator;
+                if (!job.externalId.empty())
+                    j["query_id"] = job.externalId;
+                if (!first.externalId.empty())
+                    j["passage_id1"] = first.externalId;
+                if (!second.externalId.empty())
+                    j["passage_id2"] = second.externalId;
+                j["created"] = p.createdAt;
+            }
+            if (weight)
+                j["weight"] = rowWeight(row);
+            out.write(dumpLine(j));
+            break;
+        }
+        case DataFormat::TrlDpo: {
+            const bool firstWins = row.choice == Choice::First;
+            const Entity& chosen = firstWins ? first : second;
+            const Entity& rejected = firstWins ? second : first;
+            ordered_json j;
+            j["prompt"] = job.text;
+            j["chosen"] = chosen.text;
+            j["rejected"] = rejected.text;
+            if (!options.minimal) {
+                if (!job.externalId.empty())
+                    j["prompt_id"] = job.externalId;
+                if (!chosen.externalId.empty())
+                    j["chosen_id"] = chosen.externalId;
+                if (!rejected.externalId.empty())
+                    j["rejected_id"] = rejected.externalId;
+                if (p.confidence)
+                    j["confidence"] = *p.confidence;
+                if (options.rationaleColumn && !p.rationale.empty())
+                    j["rationale"] = p.rationale;
+                if (!p.annotator.empty())
+                    j["annotator"] = p.annotator;
+                j["source"] = std::string(toString(p.source));
+            }
+            if (weight)
+                j["weight"] = rowWeight(row);
+            out.write(dumpLine(j));
+            break;
+        }
+        case DataFormat::Csv: {
+            std::string line = csvField(job.text) + "," + csvField(first.text) + "," + csvField(second.text) + ",";
+            line += row.choice == Choice::First ? "A" : row.choice == Choice::Second ? "B" : "tie";
+            line += "," + (p.confidence ? std::to_string(*p.confidence) : std::string());
+            line += "," + (options.rationaleColumn ? csvField(p.rationale) : std::string());
+            line += "," + csvField(p.annotator) + "," + std::string(toString(p.source)) + ","
+                + std::to_string(p.createdAt);
+            line += "," + csvField(job.externalId) + "," + csvField(first.externalId) + "," + csvField(second.externalId);
+            if (weight) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%.4g", rowWeight(row));
+                line += std::string(",") + buf;
+            }
+            out.write(line + "\n");
+            break;
+        }
+        default: break;
+        }
+        ++report.rows;
+    }
+}
+
+void writeLabelRows(ProjectStore& store, AtomicFile& out, const ExportOptions& options, ExportReport& report)
+{
+    const auto labels = store.labels(options.filter.split);
+    TextCache texts(store.database());
+    if (options.format == DataFormat::TrecQrels) {
+        for (const auto& l : labels) {
+            const std::string qid = ProjectStore::jobReference(l.jobId, texts.job(l.jobId).externalId);
+            const std::string docid =
+                ProjectStore::candidateReference(l.candidateId, texts.candidate(l.candidateId).externalId);
+            if (qid.find_first_of(" \t\r\n") != std::string::npos || docid.find_first_of(" \t\r\n") != std::string::npos)
+                throw dataError("cannot write TREC qrels: id '" + (qid.find(' ') != std::string::npos ? qid : docid)
+                                + "' contains whitespace");
+            out.write(qid + " 0 " + docid + " " + std::to_string(l.relevance) + "\n");
+            ++report.rows;
+        }
+        return;
+    }
+    // rankpo-contrastive: one row per job with its positives and negatives.
+    std::size_t i = 0;
+    while (i < labels.size()) {
+        const JobId job = labels[i].jobId;
+        ordered_json j;
+        const Entity& jobEntity = texts.job(job);
+        j["query"] = jobEntity.text;
+        if (!options.minimal && !jobEntity.externalId.empty())
+            j["query_id"] = jobEntity.externalId;
+        ordered_json positives = ordered_json::array(), negatives = ordered_json::array();
+        for (; i < labels.size() && labels[i].jobId == job; ++i)
+            (labels[i].relevance > 0 ? positives : negatives).push_back(texts.candidate(labels[i].candidateId).text);
+        j["positives"] = std::move(positives);
+        j["negatives"] = std::move(negatives);
+        out.write(dumpLine(j));
+        ++report.rows;
+    }
+}
+
+} // namespace
+
+std::string_view policyName(MultiPreferencePolicy policy)
+{
+    switch (policy) {
+    case MultiPreferencePolicy::All: return "all";
+    case MultiPreferencePolicy::Majority: return "majority";
+    case MultiPreferencePolicy::Latest: return "latest";
+    }
+    return "all";
+}
+
+std::optional<MultiPreferencePolicy> policyFromName(std::string_view name)
+{
+    if (name == "all")
+        return MultiPreferencePolicy::All;
+    if (name == "majority")
+        return MultiPreferencePolicy::Majority;
+    if (name == "latest")
+        return MultiPreferencePolicy::Latest;
+    return std::nullopt;
+}
+
+std::string_view tiePolicyName(TiePolicy policy)
+{
+    return policy == TiePolicy::Drop ? "drop" : "half";
+}
+
+std::optional<TiePolicy> tiePolicyFromName(std::string_view name)
+{
+    if (name == "drop")
+        return TiePolicy::Drop;
+    if (name == "half")
+        return TiePolicy::Half;
+    return std::nullopt;
+}
+
+ExportReport exportProject(ProjectStore& store, const std::string& outPath, const ExportOptions& options)
+{
+    ExportReport report;
+    AtomicFile out(outPath);
+    switch (options.format) {
+    case DataFormat::RankPOPairs:
+    case DataFormat::TrlDpo:
+    case DataFormat::Csv: writePreferenceRows(store, out, options, report); break;
+    case DataFormat::RankPOContrastive:
+    case DataFormat::TrecQrels: writeLabelRows(store, out, options, report); break;
+    case DataFormat::RankPOEval:
+        throw usageError("export to rankpo-eval is not supported: it needs a separate corpus file; use "
+                         "rankpo-contrastive or trec-qrels for labels");
+    }
+    out.commit();
+    return report;
+}
+
+} // namespace rankpo::db

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/domain/candidate.h"
+#include "core/domain/job.h"
+#include "core/domain/preference.h"
+#include "core/domain/rule_label.h"
+#include "db/sqlite_database.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rankpo::db {
+
+struct ProjectStats {
+    std::int64_t jobs = 0;
+    std::int64_t candidates = 0;
+    std::int64_t pairs = 0;
+    std::int64_t preferencesAi = 0;
+    std::int64_t preferencesHuman = 0;
+    std::int64_t ties = 0;
+    std::int64_t labelsPositive = 0;
+    std::int64_t labelsNegative = 0;
+    std::int64_t trainJobs = 0;
+    std::int64_t testJobs = 0;
+    std::int64_t unassignedJobs = 0;
+    std::map<std::string, std::int64_t> annotators; // "ai:deepseek-chat" -> count
+    int schemaVersion = 0;
+};
+
+// Which preferences to read (export, training, evaluation).
+struct PreferenceFilter {
+    std::optional<PreferenceSource> source; // nullopt: both
+    std::optional<std::string> annotator;
+    std::optional<Split> split;             // nullopt: all jobs
+};
+
+// One project file (.rankpo): a SQLite database in WAL mode with foreign keys on. Opening checks
+// that the file is a project (application_id), not newer than this program, and intact
+// (integrity_check), and migrates older files forward.
+class ProjectStore {
+public:
+    enum class OpenMode {
+        OpenExisting, // error if the file does not exist
+        Create,       // error if the file exists and is not empty
+        OpenOrCreate,
+    };
+
+    static constexpr std::int32_t kApplicationId = 0x5250'4F53; // "RPOS"
+
+    static std::unique_ptr<ProjectStore> open(const std::string& path, OpenMode mode = OpenMode::OpenExisting);
+    // Opens a file without migrating it past `schemaVersion`: for tests of migrations.
+    static std::unique_ptr<ProjectStore> openAtVersion(const std::string& path, int schemaVersion);
+
+    SqliteDatabase& database() { return m_db; }
+    const std::string& path() const { return m_db.path(); }
+
+    ProjectStats stats();
+
+    std::optional<Job> job(JobId id);
+    std::optional<Candidate> candidate(CandidateId id);
+    // By external id, or by "J<n>"/"C<n>" (our own ids), or by the plain number.
+    std::optional<JobId> findJob(std::string_view reference);
+    std::optional<CandidateId> findCandidate(std::string_view reference);
+    // The id exports use for an entity without an external id.
+    static std::string jobReference(JobId id, std::string_view externalId);
+    static std::string candidateReference(CandidateId id, std::string_view externalId);
+
+    std::vector<JobId> jobIds(std::optional<Split> split = std::nullopt);
+    std::vector<CandidateId> candidateIds();
+    std::vector<RuleLabel> labels(std::optional<Split> split = std::nullopt);
+    std::vector<Preference> preferences(const PreferenceFilter& filter = {});
+
+    // Query-grouped split: each job (with all its pairs and labels) goes to train or test.
+    // Deterministic for a seed and a set of jobs, whatever the order they were imported in.
+    struct SplitResult {
+        std::int64_t train = 0;
+        std::int64_t test = 0;
+    };
+    SplitResult assignSplit(double testFraction, std::uint64_t seed);
+    Split splitOf(JobId id);
+
+    std::string info(const std::string& key, const std::string& fallback = {});
+    void setInfo(const std::string& key, const std::string& value); // in its own transaction
+
+private:
+    explicit ProjectStore(SqliteDatabase db) : m_db(std::move(db)) {}
+    static std::unique_ptr<ProjectStore> openImpl(const std::string& path, OpenMode mode, int targetVersion);
+
+    SqliteDatabase m_db;
+};
+
+std::string_view toString(Split split);
+std::optional<Split> splitFromString(std::string_view text);
+
+} // namespace rankpo::db

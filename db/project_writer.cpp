@@ -1,0 +1,258 @@
+#include "db/project_writer.h"
+
+#include "core/formats/candidate_profile_parser.h"
+#include "core/formats/job_facts_parser.h"
+#include "core/util/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+namespace rankpo::db {
+namespace {
+
+std::string jsonArray(const std::vector<std::string>& items)
+{
+    return nlohmann::json(items).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+const char* kindName(bool job)
+{
+    return job ? "job" : "candidate";
+}
+
+} // namespace
+
+ProjectWriter::ProjectWriter(SqliteDatabase& db)
+    : m_db(db)
+    , m_now(static_cast<std::int64_t>(std::time(nullptr)))
+    , m_findJob(db.prepare("SELECT id FROM jobs WHERE content_hash = ?"))
+    , m_insertJob(db.prepare("INSERT INTO jobs(content_hash, text, external_id, title, institution, location, contract, "
+                             "salary, closing_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+    , m_findCandidate(db.prepare("SELECT id FROM candidates WHERE content_hash = ?"))
+    , m_insertCandidate(db.prepare("INSERT INTO candidates(content_hash, text, external_id, keywords, titles, abstracts, "
+                                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"))
+    , m_findExternal(db.prepare("SELECT entity_id FROM external_ids WHERE kind = ? AND external_id = ?"))
+    , m_insertExternal(db.prepare("INSERT INTO external_ids(kind, external_id, entity_id) VALUES (?, ?, ?)"))
+    , m_setJobExternal(db.prepare("UPDATE jobs SET external_id = ? WHERE id = ? AND external_id IS NULL"))
+    , m_setCandidateExternal(db.prepare("UPDATE candidates SET external_id = ? WHERE id = ? AND external_id IS NULL"))
+    , m_findPair(db.prepare("SELECT id FROM pairs WHERE job_id = ? AND candidate_lo = ? AND candidate_hi = ?"))
+    , m_insertPair(db.prepare("INSERT INTO pairs(job_id, candidate_lo, candidate_hi, created_at) VALUES (?, ?, ?, ?)"))
+    , m_insertPreference(db.prepare("INSERT OR IGNORE INTO preferences(pair_id, source, annotator, shown_first, choice, "
+                                    "confidence, rationale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+    , m_upsertLabel(db.prepare("INSERT INTO labels(job_id, candidate_id, relevance, created_at) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT(job_id, candidate_id) DO UPDATE SET relevance = excluded.relevance"))
+    , m_findLabel(db.prepare("SELECT relevance FROM labels WHERE job_id = ? AND candidate_id = ?"))
+{
+}
+
+void ProjectWriter::forgetCaches()
+{
+    m_jobs.clear();
+    m_candidates.clear();
+    m_jobExternal.clear();
+    m_candidateExternal.clear();
+    m_pairs.clear();
+}
+
+JobId ProjectWriter::addJob(std::string_view text, std::string_view externalId)
+{
+    return addEntity(Kind::Job, text, externalId);
+}
+
+CandidateId ProjectWriter::addCandidate(std::string_view text, std::string_view externalId)
+{
+    return addEntity(Kind::Candidate, text, externalId);
+}
+
+std::int64_t ProjectWriter::addEntity(Kind kind, std::string_view text, std::string_view externalId)
+{
+    const bool job = kind == Kind::Job;
+    auto& cache = job ? m_jobs : m_candidates;
+    const ContentHash hash = ContentHash::of(text);
+    std::int64_t id = 0;
+    if (auto it = cache.find(hash); it != cache.end()) {
+        id = it->second;
+    } else {
+        Statement& find = job ? m_findJob : m_findCandidate;
+        find.bindBlob(1, hash.bytes.data(), hash.bytes.size());
+        if (find.step())
+            id = find.int64(0);
+        find.reset();
+        if (id == 0) {
+            // A new text. If its external id already names another text, refuse before writing.
+            if (!externalId.empty()) {
+                m_findExternal.bind(1, kindName(job)).bind(2, externalId);
+                const bool taken = m_findExternal.step();
+                const std::int64_t other = taken ? m_findExternal.int64(0) : 0;
+                m_findExternal.reset();
+                if (taken)
+                    throw dataError(std::string(kindName(job)) + " id '" + std::string(externalId) + "' already names a "
+                                    "different " + kindName(job) + " text (#" + std::to_string(other) + ")");
+            }
+            if (job) {
+                const JobFacts f = parseJobFacts(text, externalId);
+                auto opt = [](const std::string& s) { return s.empty() ? std::optional<std::string>() : s; };
+                m_insertJob.bindBlob(1, hash.bytes.data(), hash.bytes.size())
+                    .bindStatic(2, text)
+                    .bind(3, externalId.empty() ? std::optional<std::string>() : std::string(externalId))
+                    .bind(4, opt(f.title))
+                    .bind(5, opt(f.institution))
+                    .bind(6, opt(f.location))
+                    .bind(7, opt(f.contract))
+                    .bind(8, opt(f.salary))
+                    .bind(9, opt(f.closingDate))
+                    .bind(10, m_now);
+                m_insertJob.run();
+                ++m_counts.jobsAdded;
+            } else {
+                const CandidateProfile p = parseCandidateProfile(text);
+                m_insertCandidate.bindBlob(1, hash.bytes.data(), hash.bytes.size())
+                    .bindStatic(2, text)
+                    .bind(3, externalId.empty() ? std::optional<std::string>() : std::string(externalId));
+                if (p.tagged())
+                    m_insertCandidate.bind(4, jsonArray(p.keywords))
+                        .bind(5, jsonArray(p.publicationTitles))
+                        .bind(6, jsonArray(p.abstracts));
+                else
+                    m_insertCandidate.bindNull(4).bindNull(5).bindNull(6);
+                m_insertCandidate.bind(7, m_now);
+                m_insertCandidate.run();
+                ++m_counts.candidatesAdded;
+            }
+            id = m_db.lastInsertRowId();
+            if (!externalId.empty()) {
+                m_insertExternal.bind(1, kindName(job)).bind(2, externalId).bind(3, id).run();
+                (job ? m_jobExternal : m_candidateExternal).emplace(std::string(externalId), id);
+            }
+            cache.emplace(hash, id);
+            return id;
+        }
+        cache.emplace(hash, id);
+    }
+    if (!externalId.empty())
+        addExternalId(kind, id, externalId);
+    return id;
+}
+
+void ProjectWriter::addExternalId(Kind kind, std::int64_t id, std::string_view externalId)
+{
+    const bool job = kind == Kind::Job;
+    auto& cache = job ? m_jobExternal : m_candidateExternal;
+    // The cache is keyed by std::string; look up without allocating in the common repeat case.
+    if (auto it = cache.find(std::string(externalId)); it != cache.end()) {
+        if (it->second != id)
+            throw dataError(std::string(kindName(job)) + " id '" + std::string(externalId) + "' already names a different "
+                            + kindName(job) + " text (#" + std::to_string(it->second) + ")");
+        return;
+    }
+    m_findExternal.bind(1, kindName(job)).bind(2, externalId);
+    std::int64_t existing = 0;
+    if (m_findExternal.step())
+        existing = m_findExternal.int64(0);
+    m_findExternal.reset();
+    if (existing != 0 && existing != id)
+        throw dataError(std::string(kindName(job)) + " id '" + std::string(externalId) + "' already names a different "
+                        + kindName(job) + " text (#" + std::to_string(existing) + ")");
+    if (existing == 0) {
+        m_insertExternal.bind(1, kindName(job)).bind(2, externalId).bind(3, id).run();
+        (job ? m_setJobExternal : m_setCandidateExternal).bind(1, externalId).bind(2, id).run();
+    }
+    cache.emplace(std::string(externalId), id);
+}
+
+std::optional<JobId> ProjectWriter::findJob(std::string_view reference)
+{
+    if (auto it = m_jobExternal.find(std::string(reference)); it != m_jobExternal.end())
+        return it->second;
+    m_findExternal.bind(1, "job").bind(2, reference);
+    std::optional<JobId> id;
+    if (m_findExternal.step())
+        id = m_findExternal.int64(0);
+    m_findExternal.reset();
+    if (!id && reference.size() > 1 && (reference[0] == 'J' || reference[0] == 'j')) {
+        auto st = m_db.prepare("SELECT id FROM jobs WHERE id = ?");
+        try {
+            st.bind(1, static_cast<std::int64_t>(std::stoll(std::string(reference.substr(1)))));
+            if (st.step())
+                id = st.int64(0);
+        } catch (const std::exception&) {
+        }
+    }
+    return id;
+}
+
+std::optional<CandidateId> ProjectWriter::findCandidate(std::string_view reference)
+{
+    if (auto it = m_candidateExternal.find(std::string(reference)); it != m_candidateExternal.end())
+        return it->second;
+    m_findExternal.bind(1, "candidate").bind(2, reference);
+    std::optional<CandidateId> id;
+    if (m_findExternal.step())
+        id = m_findExternal.int64(0);
+    m_findExternal.reset();
+    if (!id && reference.size() > 1 && (reference[0] == 'C' || reference[0] == 'c')) {
+        auto st = m_db.prepare("SELECT id FROM candidates WHERE id = ?");
+        try {
+            st.bind(1, static_cast<std::int64_t>(std::stoll(std::string(reference.substr(1)))));
+            if (st.step())
+                id = st.int64(0);
+        } catch (const std::exception&) {
+        }
+    }
+    return id;
+}
+
+PairId ProjectWriter::addPair(JobId job, CandidateId a, CandidateId b)
+{
+    if (a == b)
+        throw dataError("a pair needs two different candidates (both are #" + std::to_string(a) + ")");
+    const PairKey key{job, std::min(a, b), std::max(a, b)};
+    if (auto it = m_pairs.find(key); it != m_pairs.end())
+        return it->second;
+    m_findPair.bind(1, key.job).bind(2, key.lo).bind(3, key.hi);
+    PairId id = m_findPair.step() ? m_findPair.int64(0) : 0;
+    m_findPair.reset();
+    if (id == 0) {
+        m_insertPair.bind(1, key.job).bind(2, key.lo).bind(3, key.hi).bind(4, m_now).run();
+        id = m_db.lastInsertRowId();
+        ++m_counts.pairsAdded;
+    }
+    m_pairs.emplace(key, id);
+    return id;
+}
+
+bool ProjectWriter::addPreference(const NewPreference& p)
+{
+    m_insertPreference.bind(1, p.pairId)
+        .bind(2, toString(p.source))
+        .bindStatic(3, p.annotator)
+        .bind(4, p.shownFirst)
+        .bind(5, toString(p.choice))
+        .bind(6, p.confidence)
+        .bindStatic(7, p.rationale)
+        .bind(8, p.createdAt != 0 ? p.createdAt : m_now);
+    m_insertPreference.run();
+    const bool added = m_db.changes() > 0;
+    ++(added ? m_counts.preferencesAdded : m_counts.preferencesDuplicate);
+    return added;
+}
+
+void ProjectWriter::setLabel(JobId job, CandidateId candidate, int relevance)
+{
+    if (relevance < 0)
+        throw dataError("relevance must be >= 0, got " + std::to_string(relevance));
+    m_findLabel.bind(1, job).bind(2, candidate);
+    std::optional<int> existing;
+    if (m_findLabel.step())
+        existing = m_findLabel.int32(0);
+    m_findLabel.reset();
+    if (existing && *existing == relevance) {
+        ++m_counts.labelsUnchanged;
+        return;
+    }
+    m_upsertLabel.bind(1, job).bind(2, candidate).bind(3, relevance).bind(4, m_now).run();
+    ++(existing ? m_counts.labelsChanged : m_counts.labelsAdded);
+}
+
+} // namespace rankpo::db

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/domain/preference.h"
+#include "core/util/content_hash.h"
+#include "db/sqlite_database.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace rankpo::db {
+
+// What a writer changed, for import reports.
+struct WriteCounts {
+    std::int64_t jobsAdded = 0;
+    std::int64_t candidatesAdded = 0;
+    std::int64_t pairsAdded = 0;
+    std::int64_t preferencesAdded = 0;
+    std::int64_t preferencesDuplicate = 0;
+    std::int64_t labelsAdded = 0;
+    std::int64_t labelsChanged = 0;
+    std::int64_t labelsUnchanged = 0;
+};
+
+struct NewPreference {
+    PairId pairId = 0;
+    PreferenceSource source = PreferenceSource::Ai;
+    std::string_view annotator;
+    CandidateId shownFirst = 0;
+    Choice choice = Choice::First;
+    std::optional<int> confidence;
+    std::string_view rationale;
+    std::int64_t createdAt = 0;
+};
+
+// Adds jobs, candidates, pairs, preferences and labels with the project's dedupe rules. Must be
+// used inside a Transaction owned by the caller. Keeps in-memory maps of what it has seen, so that
+// imports where the same texts repeat thousands of times hash each occurrence once and hit SQLite
+// only for new texts. Throws rankpo::Error (Data) for a conflict, e.g. one external id naming two
+// different texts; after a failed record, call forgetCaches() if the caller rolls back a savepoint.
+class ProjectWriter {
+public:
+    explicit ProjectWriter(SqliteDatabase& db);
+
+    JobId addJob(std::string_view text, std::string_view externalId = {});
+    CandidateId addCandidate(std::string_view text, std::string_view externalId = {});
+    // Resolves an external id (or J<n>/C<n>) of an entity already in the project.
+    std::optional<JobId> findJob(std::string_view reference);
+    std::optional<CandidateId> findCandidate(std::string_view reference);
+
+    PairId addPair(JobId job, CandidateId a, CandidateId b);
+    // Returns false when the exact preference is already stored (same source, annotator, shown order, choice).
+    bool addPreference(const NewPreference& preference);
+    void setLabel(JobId job, CandidateId candidate, int relevance);
+
+    const WriteCounts& counts() const { return m_counts; }
+    void forgetCaches();
+    std::int64_t now() const { return m_now; }
+
+private:
+    enum class Kind { Job, Candidate };
+    std::int64_t addEntity(Kind kind, std::string_view text, std::string_view externalId);
+    void addExternalId(Kind kind, std::int64_t id, std::string_view externalId);
+
+    SqliteDatabase& m_db;
+    std::int64_t m_now;
+    WriteCounts m_counts;
+    std::unordered_map<ContentHash, std::int64_t, ContentHashHasher> m_jobs, m_candidates;
+    std::unordered_map<std::string, std::int64_t> m_jobExternal, m_candidateExternal;
+    struct PairKey {
+        JobId job;
+        CandidateId lo, hi;
+        bool operator==(const PairKey& o) const { return job == o.job && lo == o.lo && hi == o.hi; }
+    };
+    struct PairKeyHash {
+        std::size_t operator()(const PairKey& k) const noexcept
+        {
+            return std::hash<std::int64_t>()(k.job * 1000003 ^ k.lo * 8191 ^ k.hi);
+        }
+    };
+    std::unordered_map<PairKey, PairId, PairKeyHash> m_pairs;
+
+    Statement m_findJob, m_insertJob, m_findCandidate, m_insertCandidate;
+    Statement m_findExternal, m_insertExternal, m_setJobExternal, m_setCandidateExternal;
+    Statement m_findPair, m_insertPair, m_insertPreference, m_upsertLabel, m_findLabel;
+};
+
+} // namespace rankpo::db
