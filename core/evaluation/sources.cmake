@@ -1,6 +1,14 @@
 # Evaluation: ranking metrics (two labelled families), TREC files, preference alignment, agreement and
 # the AI-judge audit are pure C++; exact retrieval runs on libtorch.
 list(APPEND RANKPO_CORE_SOURCES
+  evaluation/agreement_evaluator.cpp
+  evaluation/alignment_evaluator.cpp
+  evaluation/binomial_test.cpp
+  evaluation/cohen_kappa.cpp
+  evaluation/job_candidate_scores.cpp
+  evaluation/judge_audit_evaluator.cpp
+  evaluation/pair_judgement.cpp
+  evaluation/wilson_interval.cpp
   evaluation/judged_ranking.cpp
   evaluation/metric_cutoffs.cpp
   evaluation/metric_values.cpp
