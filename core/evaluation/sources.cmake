@@ -13,9 +13,14 @@ list(APPEND RANKPO_CORE_SOURCES
   evaluation/metric_cutoffs.cpp
   evaluation/metric_values.cpp
   evaluation/standard_metrics_evaluator.cpp
+  evaluation/top_k_result.cpp
   evaluation/trec_evaluation_input.cpp
   evaluation/trec_qrels.cpp
   evaluation/trec_run.cpp
   evaluation/trec_text.cpp
   evaluation/upstream_metrics_evaluator.cpp
+)
+
+list(APPEND RANKPO_ENGINE_SOURCES
+  evaluation/exact_retriever.cpp
 )
