@@ -5,6 +5,7 @@ list(APPEND RANKPO_CORE_SOURCES
   evaluation/alignment_evaluator.cpp
   evaluation/binomial_test.cpp
   evaluation/cohen_kappa.cpp
+  evaluation/evaluation_json.cpp
   evaluation/job_candidate_scores.cpp
   evaluation/judge_audit_evaluator.cpp
   evaluation/pair_judgement.cpp

@@ -4,6 +4,8 @@
 #include "core/evaluation/upstream_metrics_evaluator.h"
 #include "metric_golden.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -114,6 +116,50 @@ private Q_SLOTS:
                                      .arg(want.get<double>(), 0, 'g', 17)));
         }
         QVERIFY(values.at("nDCG@100") > 0.05 && values.at("AUC@100") > 0.3);
+    }
+
+    // The same comparison on fresh random data, with scikit-learn run now by Debian's Python
+    // (python3-sklearn, installed by scripts/install-deps.sh). Skipped where that Python lacks sklearn.
+    void matchesScikitLearnLive_data()
+    {
+        QTest::addColumn<int>("seed");
+        QTest::newRow("seed 1") << 1;
+        QTest::newRow("seed 2") << 2;
+    }
+
+    void matchesScikitLearnLive()
+    {
+        QFETCH(int, seed);
+        const QString python = "/usr/bin/python3";
+        QProcess probe;
+        probe.start(python, {"-c", "import sklearn"});
+        if (!probe.waitForFinished(60000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
+            QSKIP("/usr/bin/python3 with scikit-learn (python3-sklearn) is not installed");
+        QTemporaryDir dir;
+        const QString scripts = QStringLiteral(RANKPO_SOURCE_DIR) + "/tests/reference/";
+        const QString qrels = dir.filePath("r.qrels"), run = dir.filePath("r.run"), out = dir.filePath("r.json");
+        for (const QStringList& arguments :
+             {QStringList{scripts + "make_random_trec_data.py", QString::number(seed), qrels, run},
+              QStringList{scripts + "sklearn_reference.py", qrels, run, "1,2,7,30,100", out}}) {
+            QProcess p;
+            p.start(python, arguments);
+            QVERIFY(p.waitForFinished(120000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        }
+        std::ifstream in(out.toStdString());
+        const auto reference = nlohmann::json::parse(in);
+        const auto input = joinTrecRunWithQrels(readTrecQrels(qrels.toStdString()), readTrecRun(run.toStdString()));
+        const auto values = UpstreamMetricsEvaluator(MetricCutoffs({1, 2, 7, 30, 100})).evaluate(input.rankings);
+        QCOMPARE(values.entries().size(), reference["mean"].size());
+        for (const auto& [key, value] : values.entries()) {
+            const auto& want = reference["mean"].at(key);
+            if (want.is_null()) {
+                QVERIFY2(std::isnan(value), key.c_str());
+                continue;
+            }
+            if (std::abs(value - want.get<double>()) > 1e-9)
+                QFAIL(qPrintable(QString("%1: %2, scikit-learn %3").arg(QString::fromStdString(key)).arg(value, 0, 'g', 17).arg(want.get<double>(), 0, 'g', 17)));
+        }
     }
 };
 

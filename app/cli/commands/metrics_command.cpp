@@ -1,5 +1,6 @@
 // rankpo metrics: ranking metrics of a TREC run against TREC qrels, in both labelled families.
 #include "app/cli/command.h"
+#include "core/evaluation/evaluation_json.h"
 #include "core/evaluation/metric_cutoffs.h"
 #include "core/evaluation/standard_metrics_evaluator.h"
 #include "core/evaluation/trec_evaluation_input.h"
@@ -15,18 +16,6 @@
 
 namespace rankpo::cli {
 namespace {
-
-nlohmann::ordered_json familyJson(const MetricValues& values)
-{
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const auto& [key, value] : values.entries()) {
-        if (std::isnan(value))
-            j[key] = nullptr; // undefined for this data (AUC over one class)
-        else
-            j[key] = value;
-    }
-    return j;
-}
 
 std::string cell(const std::optional<double>& value)
 {
@@ -80,8 +69,8 @@ void setupMetrics(CLI::App& root)
         const auto upstream = UpstreamMetricsEvaluator(cutoffs).evaluate(input.rankings);
         if (o->json) {
             nlohmann::ordered_json j;
-            j["standard"] = familyJson(standard);
-            j["upstream"] = familyJson(upstream);
+            j["standard"] = toJson(standard);
+            j["upstream"] = toJson(upstream);
             j["queries"] = input.rankings.size();
             std::cout << j.dump(2) << "\n";
             return;
