@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
 #include <string_view>
 #include <unordered_map>
 
@@ -10,11 +9,11 @@ namespace rankpo {
 
 TrecEvaluationInput joinTrecRunWithQrels(const TrecQrels& qrels, const TrecRun& run)
 {
-    // Indices of each query's lines; std::map keeps the queries in byte order (as trec_eval does).
-    std::map<std::string_view, std::vector<std::size_t>> judgedByQuery;
+    // Indices of each query's lines.
+    std::unordered_map<std::string_view, std::vector<std::size_t>> judgedByQuery;
     for (std::size_t i = 0; i < qrels.judgements.size(); ++i)
         judgedByQuery[qrels.judgements[i].queryId].push_back(i);
-    std::map<std::string_view, std::vector<std::size_t>> retrievedByQuery;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> retrievedByQuery;
     for (std::size_t i = 0; i < run.lines.size(); ++i)
         retrievedByQuery[run.lines[i].queryId].push_back(i);
 
@@ -23,9 +22,16 @@ TrecEvaluationInput joinTrecRunWithQrels(const TrecQrels& qrels, const TrecRun& 
         if (retrievedByQuery.find(query) == retrievedByQuery.end())
             ++input.qrelsQueriesWithoutRun;
     }
+    // Queries in byte order, as trec_eval evaluates them.
+    std::vector<std::string_view> queries;
+    queries.reserve(retrievedByQuery.size());
+    for (const auto& [query, lines] : retrievedByQuery)
+        queries.push_back(query);
+    std::sort(queries.begin(), queries.end());
 
     std::unordered_map<std::string_view, int> relevanceOf;
-    for (auto& [query, retrieved] : retrievedByQuery) {
+    for (const std::string_view query : queries) {
+        auto& retrieved = retrievedByQuery[query];
         const auto judgedIt = judgedByQuery.find(query);
         if (judgedIt == judgedByQuery.end()) {
             ++input.runQueriesWithoutQrels;

@@ -5,16 +5,16 @@
 
 #include <charconv>
 #include <fstream>
+#include <algorithm>
 #include <limits>
 #include <ostream>
-#include <unordered_map>
 
 namespace rankpo {
 
 TrecRun parseTrecRun(std::string_view text, const std::string& source)
 {
     TrecRun run;
-    std::unordered_map<std::string, std::size_t> seen;
+    run.lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     forEachTrecLine(text, [&](std::size_t line, const std::vector<std::string_view>& fields) {
         if (fields.size() != 6)
             throwTrecError(source, line,
@@ -23,18 +23,14 @@ TrecRun parseTrecRun(std::string_view text, const std::string& source)
         if (rank < std::numeric_limits<int>::min() || rank > std::numeric_limits<int>::max())
             throwTrecError(source, line, "rank " + std::string(fields[3]) + " is out of range");
         const double score = parseTrecScore(fields[4], "score", source, line);
-        std::string key;
-        key.reserve(fields[0].size() + fields[2].size() + 1);
-        key.append(fields[0]).push_back('\0');
-        key.append(fields[2]);
-        const auto [it, inserted] = seen.emplace(std::move(key), line);
-        if (!inserted)
-            throwTrecError(source, line,
-                           "query " + std::string(fields[0]) + " retrieves document " + std::string(fields[2])
-                               + " again (first at line " + std::to_string(it->second) + ")");
         run.lines.push_back({std::string(fields[0]), std::string(fields[2]), static_cast<int>(rank), score,
                              std::string(fields[5]), line});
     });
+    std::vector<TrecPairRef> pairs;
+    pairs.reserve(run.lines.size());
+    for (const auto& l : run.lines)
+        pairs.push_back({l.queryId, l.docId, l.line});
+    rejectRepeatedTrecPairs(pairs, source, "retrieves");
     return run;
 }
 

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <algorithm>
+#include <unordered_map>
 #include <fstream>
 #include <sstream>
 
@@ -48,6 +50,35 @@ std::string readTextFile(const std::string& path)
     if (in.bad())
         throw ioError(path + ": read failed");
     return contents.str();
+}
+
+void rejectRepeatedTrecPairs(const std::vector<TrecPairRef>& pairs, const std::string& source, const std::string& verb)
+{
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> byQuery;
+    for (std::size_t i = 0; i < pairs.size(); ++i)
+        byQuery[pairs[i].query].push_back(static_cast<std::uint32_t>(i));
+    const TrecPairRef* repeat = nullptr; // the repeating line that comes first in the file
+    std::size_t firstLine = 0;
+    for (auto& [query, indices] : byQuery) {
+        std::sort(indices.begin(), indices.end(), [&pairs](std::uint32_t a, std::uint32_t b) {
+            return pairs[a].doc != pairs[b].doc ? pairs[a].doc < pairs[b].doc : pairs[a].line < pairs[b].line;
+        });
+        for (std::size_t i = 1; i < indices.size(); ++i) {
+            const TrecPairRef& previous = pairs[indices[i - 1]];
+            const TrecPairRef& current = pairs[indices[i]];
+            if (current.doc != previous.doc || (repeat && repeat->line <= current.line))
+                continue;
+            std::size_t first = previous.line;
+            for (std::size_t j = i - 1; j > 0 && pairs[indices[j - 1]].doc == current.doc; --j)
+                first = pairs[indices[j - 1]].line;
+            repeat = &current;
+            firstLine = first;
+        }
+    }
+    if (repeat)
+        throwTrecError(source, repeat->line,
+                       "query " + std::string(repeat->query) + " " + verb + " document " + std::string(repeat->doc)
+                           + " again (first at line " + std::to_string(firstLine) + ")");
 }
 
 void throwTrecError(const std::string& source, std::size_t line, const std::string& reason)

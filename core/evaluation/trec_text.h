@@ -22,6 +22,17 @@ std::string readTextFile(const std::string& path);
 std::int64_t parseTrecInteger(std::string_view field, std::string_view what, const std::string& source, std::size_t line);
 double parseTrecScore(std::string_view field, std::string_view what, const std::string& source, std::size_t line);
 
+// A (query, document) pair of a file and the line it is on.
+struct TrecPairRef {
+    std::string_view query;
+    std::string_view doc;
+    std::size_t line;
+};
+
+// Throws "SOURCE:LINE: query Q VERB document D again (first at line N)" for the earliest line that
+// repeats a pair. Grouped by query and sorted within each group: no allocation per line.
+void rejectRepeatedTrecPairs(const std::vector<TrecPairRef>& pairs, const std::string& source, const std::string& verb);
+
 // "SOURCE:LINE: reason" as a data error.
 [[noreturn]] void throwTrecError(const std::string& source, std::size_t line, const std::string& reason);
 
