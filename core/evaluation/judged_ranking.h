@@ -43,8 +43,9 @@ struct JudgedRanking {
 // The ranking is trec_eval's (form_res_rels.c, comp_sim_docno): by score, highest first; equal scores
 // are ordered by document key, HIGHER key first. For TREC files the keys follow the docnos' byte
 // order, so this is exactly trec_eval's strcmp(docno2, docno1); for store ids it is the numerically
-// larger id first. Whatever order `retrieved` comes in (the rank column of a run file included) is
-// ignored, as trec_eval ignores it.
+// larger id first. Scores compare as doubles, as in trec_eval 9.0.8 (TEXT_RESULTS.sim is a double
+// there; versions before 9.0.8 read it as a float, so scores equal in float tied there). Whatever order
+// `retrieved` comes in (the rank column of a run file included) is ignored, as trec_eval ignores it.
 //
 // Throws a data error on a NaN score, a document retrieved twice, or a document judged twice
 // (trec_eval rejects both duplicates too).
