@@ -68,7 +68,8 @@ private:
     std::int64_t m_now;
     WriteCounts m_counts;
     std::unordered_map<ContentHash, std::int64_t, ContentHashHasher> m_jobs, m_candidates;
-    std::unordered_map<std::string, std::int64_t> m_jobExternal, m_candidateExternal;
+    // Keyed by the hash of the external id: repeat lookups allocate nothing.
+    std::unordered_map<ContentHash, std::int64_t, ContentHashHasher> m_jobExternal, m_candidateExternal;
     struct PairKey {
         JobId job;
         CandidateId lo, hi;
