@@ -11,6 +11,7 @@ function(rankpo_add_test)
   add_executable(${T_NAME} ${T_SOURCES})
   set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
   target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+  target_include_directories(${T_NAME} PRIVATE ${CMAKE_SOURCE_DIR})
   target_compile_definitions(${T_NAME} PRIVATE
     RANKPO_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
     RANKPO_BINARY_DIR="${CMAKE_BINARY_DIR}"
