@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <unistd.h>
 
@@ -18,7 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
         return 0;
     }
-    auto store = rankpo::db::ProjectStore::open(":memory:", rankpo::db::ProjectStore::OpenMode::OpenOrCreate);
+    // One in-memory project for many inputs (creating one runs every migration), renewed now and then
+    // so that memory stays bounded.
+    static std::unique_ptr<rankpo::db::ProjectStore> store;
+    static int uses = 0;
+    if (!store || ++uses % 500 == 0)
+        store = rankpo::db::ProjectStore::open(":memory:", rankpo::db::ProjectStore::OpenMode::OpenOrCreate);
     for (bool skipInvalid : {false, true}) {
         rankpo::db::ImportOptions options;
         options.skipInvalid = skipInvalid;
