@@ -38,7 +38,7 @@ public:
         for (const auto& l : r.labels)
             writeLabel(l);
         for (const auto& c : r.candidates)
-            corpus.push_back(m_writer.addCandidate(c.text, c.externalId));
+            corpus.push_back(m_writer.addCandidate(c));
         for (const auto& q : r.evalQueries)
             writeEvalQuery(q);
     }
@@ -46,9 +46,9 @@ public:
 private:
     void writePreference(const PreferenceRecord& p)
     {
-        const JobId job = m_writer.addJob(p.job.text, p.job.externalId);
-        const CandidateId first = m_writer.addCandidate(p.first.text, p.first.externalId);
-        const CandidateId second = m_writer.addCandidate(p.second.text, p.second.externalId);
+        const JobId job = m_writer.addJob(p.job);
+        const CandidateId first = m_writer.addCandidate(p.first);
+        const CandidateId second = m_writer.addCandidate(p.second);
         NewPreference np;
         np.pairId = m_writer.addPair(job, first, second);
         np.source = m_options.source.value_or(p.source.value_or(PreferenceSource::Ai));
@@ -66,7 +66,7 @@ private:
         JobId job = 0;
         CandidateId candidate = 0;
         if (!l.job.text.empty()) {
-            job = m_writer.addJob(l.job.text, l.job.externalId);
+            job = m_writer.addJob(l.job);
         } else {
             const auto found = m_writer.findJob(l.job.externalId);
             if (!found)
@@ -75,7 +75,7 @@ private:
             job = *found;
         }
         if (!l.candidate.text.empty()) {
-            candidate = m_writer.addCandidate(l.candidate.text, l.candidate.externalId);
+            candidate = m_writer.addCandidate(l.candidate);
         } else {
             const auto found = m_writer.findCandidate(l.candidate.externalId);
             if (!found)
@@ -97,7 +97,7 @@ private:
                 throw dataError("positives.index[" + std::to_string(i) + "]: corpus record " + std::to_string(index)
                                 + " was invalid and skipped");
         }
-        const JobId job = m_writer.addJob(q.job.text, q.job.externalId);
+        const JobId job = m_writer.addJob(q.job);
         for (const std::int64_t index : q.positiveCorpusIndices)
             m_writer.setLabel(job, corpus[static_cast<std::size_t>(index)], 1);
     }

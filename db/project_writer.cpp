@@ -4,16 +4,40 @@
 #include "core/formats/job_facts_parser.h"
 #include "core/util/error.h"
 
-#include <nlohmann/json.hpp>
-
 #include <ctime>
 
 namespace rankpo::db {
 namespace {
 
+// A JSON array of strings. Hand-written because it runs for every new candidate of an import, and
+// the input is already valid UTF-8: only quotes, backslashes and control characters need escaping.
 std::string jsonArray(const std::vector<std::string>& items)
 {
-    return nlohmann::json(items).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += '"';
+        const std::string& s = items[i];
+        out.reserve(out.size() + s.size() + 2);
+        for (const char c : s) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (u < 0x20) {
+                static const char* hex = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[u >> 4];
+                out += hex[u & 15];
+            } else {
+                out += c;
+            }
+        }
+        out += '"';
+    }
+    out += ']';
+    return out;
 }
 
 // Runs an INSERT ... RETURNING id: the new row's id, or 0 when the insert did nothing.
@@ -72,22 +96,34 @@ void ProjectWriter::forgetCaches()
 
 JobId ProjectWriter::addJob(std::string_view text, std::string_view externalId)
 {
-    return addEntity(Kind::Job, text, externalId);
+    return addEntity(Kind::Job, text, externalId, ContentHash::of(text), ContentHash::of(externalId));
 }
 
 CandidateId ProjectWriter::addCandidate(std::string_view text, std::string_view externalId)
 {
-    return addEntity(Kind::Candidate, text, externalId);
+    return addEntity(Kind::Candidate, text, externalId, ContentHash::of(text), ContentHash::of(externalId));
 }
 
-std::int64_t ProjectWriter::addEntity(Kind kind, std::string_view text, std::string_view externalId)
+JobId ProjectWriter::addJob(const TextRef& ref)
+{
+    return ref.hashed ? addEntity(Kind::Job, ref.text, ref.externalId, ref.textHash, ref.idHash)
+                      : addJob(ref.text, ref.externalId);
+}
+
+CandidateId ProjectWriter::addCandidate(const TextRef& ref)
+{
+    return ref.hashed ? addEntity(Kind::Candidate, ref.text, ref.externalId, ref.textHash, ref.idHash)
+                      : addCandidate(ref.text, ref.externalId);
+}
+
+std::int64_t ProjectWriter::addEntity(Kind kind, std::string_view text, std::string_view externalId,
+                                      const ContentHash& hash, const ContentHash& idHash)
 {
     const bool job = kind == Kind::Job;
     auto& cache = job ? m_jobs : m_candidates;
-    const ContentHash hash = ContentHash::of(text);
     if (auto it = cache.find(hash); it != cache.end()) {
         if (!externalId.empty())
-            addExternalId(kind, it->second, externalId);
+            addExternalId(kind, it->second, externalId, idHash);
         return it->second;
     }
     // Not seen in this session: insert, and learn from RETURNING whether the text is new. One
@@ -128,7 +164,7 @@ std::int64_t ProjectWriter::addEntity(Kind kind, std::string_view text, std::str
         find.reset();
         cache.emplace(hash, id);
         if (!externalId.empty())
-            addExternalId(kind, id, externalId);
+            addExternalId(kind, id, externalId, idHash);
         return id;
     }
     ++(job ? m_counts.jobsAdded : m_counts.candidatesAdded);
@@ -143,16 +179,15 @@ std::int64_t ProjectWriter::addEntity(Kind kind, std::string_view text, std::str
             throw dataError(std::string(kindName(job)) + " id '" + std::string(externalId) + "' already names a "
                             "different " + kindName(job) + " text (#" + std::to_string(other) + ")");
         }
-        (job ? m_jobExternal : m_candidateExternal).emplace(ContentHash::of(externalId), id);
+        (job ? m_jobExternal : m_candidateExternal).emplace(idHash, id);
     }
     return id;
 }
 
-void ProjectWriter::addExternalId(Kind kind, std::int64_t id, std::string_view externalId)
+void ProjectWriter::addExternalId(Kind kind, std::int64_t id, std::string_view externalId, const ContentHash& key)
 {
     const bool job = kind == Kind::Job;
     auto& cache = job ? m_jobExternal : m_candidateExternal;
-    const ContentHash key = ContentHash::of(externalId);
     if (auto it = cache.find(key); it != cache.end()) {
         if (it->second != id)
             throw dataError(std::string(kindName(job)) + " id '" + std::string(externalId) + "' already names a different "

@@ -43,6 +43,7 @@ void relocate(ParsedRecord& record, RecordArena& arena)
     auto move = [&](TextRef& ref) {
         ref.text = arena.copy(ref.text);
         ref.externalId = arena.copy(ref.externalId);
+        ref.computeHashes();
     };
     for (auto& p : record.preferences) {
         move(p.job);
