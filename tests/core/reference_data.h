@@ -1,12 +1,12 @@
 #pragma once
 
-// Test helper (header-only): loads the golden values a python3-torch reference script wrote under
-// tests/reference/ and turns their tensors back into torch tensors. When Debian's /usr/bin/python3
-// has torch, the script is run again into a temporary folder first and its output must equal the
-// committed file, so a stale golden file cannot hide a changed reference.
+// Test helper (header-only, no libtorch): loads the golden values that a python3-torch reference
+// script wrote under tests/reference/ (reference_tensors.h turns their tensors into torch tensors).
+// When Debian's /usr/bin/python3 has torch, the script is run again into a temporary folder first
+// and its output must equal the committed file, so a stale golden file cannot hide a changed
+// reference.
 
 #include <nlohmann/json.hpp>
-#include <torch/torch.h>
 
 #include <QProcess>
 #include <QString>
@@ -17,6 +17,7 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace rankpo::test {
 
@@ -104,32 +105,6 @@ inline ReferenceData loadReference(const std::string& script, const std::string&
                                  + " (regenerate it with /usr/bin/python3 tests/reference/" + script + ")");
     data.regenerated = true;
     return data;
-}
-
-inline torch::Dtype dtypeNamed(const std::string& name)
-{
-    if (name == "float64")
-        return torch::kFloat64;
-    if (name == "float32")
-        return torch::kFloat32;
-    throw std::runtime_error("unknown dtype " + name);
-}
-
-// {"shape": [...], "data": [...]} -> tensor of `dtype`.
-inline torch::Tensor tensorFromJson(const nlohmann::json& j, torch::Dtype dtype)
-{
-    const auto shape = j.at("shape").get<std::vector<int64_t>>();
-    const auto values = j.at("data").get<std::vector<double>>();
-    return torch::tensor(values, torch::kFloat64).reshape(shape).to(dtype);
-}
-
-inline double maxAbsDifference(const torch::Tensor& a, const torch::Tensor& b)
-{
-    if (a.sizes() != b.sizes())
-        return INFINITY;
-    if (a.numel() == 0)
-        return 0.0;
-    return (a.to(torch::kFloat64) - b.to(torch::kFloat64)).abs().max().item<double>();
 }
 
 // The case called `name` in the array `cases`.

@@ -1,7 +1,7 @@
 #include "core/losses/metric_names.h"
 #include "core/losses/rankpo_loss.h"
 #include "core/util/error.h"
-#include "reference_data.h"
+#include "reference_tensors.h"
 
 #include <QtTest>
 
