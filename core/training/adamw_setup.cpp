@@ -66,14 +66,13 @@ std::unique_ptr<torch::optim::AdamW> makeAdamW(const std::vector<NamedParameter>
     return std::make_unique<torch::optim::AdamW>(paramGroups, *options(s.weightDecay));
 }
 
-std::unique_ptr<torch::optim::AdamW> makeAdamW(const torch::OrderedDict<std::string, torch::Tensor>& parameters,
-                                               const AdamWSettings& settings)
+std::vector<NamedParameter> toNamedParameters(const torch::OrderedDict<std::string, torch::Tensor>& parameters)
 {
     std::vector<NamedParameter> named;
     named.reserve(parameters.size());
     for (const auto& item : parameters)
         named.emplace_back(item.key(), item.value());
-    return makeAdamW(named, settings);
+    return named;
 }
 
 void setLearningRate(torch::optim::Optimizer& optimizer, double learningRate)

@@ -11,6 +11,9 @@ namespace rankpo {
 
 using NamedParameter = std::pair<std::string, torch::Tensor>;
 
+// A module's named_parameters() as the list the functions below take.
+std::vector<NamedParameter> toNamedParameters(const torch::OrderedDict<std::string, torch::Tensor>& parameters);
+
 // HF Trainer's weight-decay rule by parameter name: no decay for biases and normalisation weights.
 // HF decides by module type (nn.LayerNorm) and "bias" in the name; with names only, BERT's
 // "...LayerNorm.weight", and "layer_norm" / "layernorm" / "rmsnorm" in any case, stand for the type.
@@ -36,8 +39,6 @@ WeightDecayGroups splitByWeightDecay(const std::vector<NamedParameter>& paramete
 // settings.weightDecay, the other with 0 (libtorch's own default, 1e-2, is never used). Empty
 // groups are left out. Throws rankpo::Error(Usage) on bad settings or no trainable parameter.
 std::unique_ptr<torch::optim::AdamW> makeAdamW(const std::vector<NamedParameter>& parameters,
-                                               const AdamWSettings& settings);
-std::unique_ptr<torch::optim::AdamW> makeAdamW(const torch::OrderedDict<std::string, torch::Tensor>& parameters,
                                                const AdamWSettings& settings);
 
 // Sets every group's learning rate (what a LambdaLR step does), e.g. to LearningRateSchedule's value.
