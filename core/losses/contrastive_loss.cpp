@@ -21,6 +21,7 @@ torch::Tensor groupedNegatives(const torch::Tensor& negatives, const torch::Tens
         throw usageError(std::string(kOwner) + ": tensor 'negatives' must have the dtype of 'queries' ("
                          + std::string(c10::toString(queries.scalar_type())) + "), got "
                          + std::string(c10::toString(negatives.scalar_type())));
+    requireSameDevice(negatives, kOwner, "negatives", queries, "queries");
     if (negatives.dim() == 3) {
         if (negatives.size(0) != batch || negatives.size(2) != dim)
             throw usageError(std::string(kOwner) + ": tensor 'negatives' must be [" + std::to_string(batch) + ", n, "
@@ -50,6 +51,7 @@ LossOutput ContrastiveLoss::forward(const torch::Tensor& queries, const torch::T
     requireFloatTensor(queries, kOwner, "queries", 2);
     requireFloatTensor(positives, kOwner, "positives", 2);
     requireSameShape(positives, kOwner, "positives", queries, "queries");
+    requireSameDevice(positives, kOwner, "positives", queries, "queries");
     if (positives.scalar_type() != queries.scalar_type())
         throw usageError(std::string(kOwner) + ": tensors 'queries' and 'positives' differ in dtype");
     const int64_t batch = queries.size(0);

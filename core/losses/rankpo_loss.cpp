@@ -21,6 +21,7 @@ void RankPOLoss::checkInputs(const PreferenceScores& policy, const std::optional
     requireFloatTensor(policy.chosen, kOwner, "chosen_scores", 1);
     requireFloatTensor(policy.rejected, kOwner, "rejected_scores", 1);
     requireSameShape(policy.rejected, kOwner, "rejected_scores", policy.chosen, "chosen_scores");
+    requireSameDevice(policy.rejected, kOwner, "rejected_scores", policy.chosen, "chosen_scores");
     if (policy.chosen.size(0) == 0)
         throw usageError(std::string(kOwner) + ": the batch is empty");
     if (reference) {
@@ -28,6 +29,8 @@ void RankPOLoss::checkInputs(const PreferenceScores& policy, const std::optional
         requireFloatTensor(reference->rejected, kOwner, "ref_rejected_scores", 1);
         requireSameShape(reference->chosen, kOwner, "ref_chosen_scores", policy.chosen, "chosen_scores");
         requireSameShape(reference->rejected, kOwner, "ref_rejected_scores", policy.chosen, "chosen_scores");
+        requireSameDevice(reference->chosen, kOwner, "ref_chosen_scores", policy.chosen, "chosen_scores");
+        requireSameDevice(reference->rejected, kOwner, "ref_rejected_scores", policy.chosen, "chosen_scores");
     } else if (!m_options.referenceFree) {
         // Upstream would silently use 0 here; without a reference model the run is reference-free
         // and should say so, or the trainer forgot to score the batch with the reference.

@@ -25,6 +25,7 @@ LossOutput SftLoss::forward(const torch::Tensor& chosenScores, const torch::Tens
     requireFloatTensor(chosenScores, owner, "chosen_scores", 1);
     requireFloatTensor(rejectedScores, owner, "rejected_scores", 1);
     requireSameShape(rejectedScores, owner, "rejected_scores", chosenScores, "chosen_scores");
+    requireSameDevice(rejectedScores, owner, "rejected_scores", chosenScores, "chosen_scores");
     if (chosenScores.size(0) == 0)
         throw usageError(std::string(owner) + ": the batch is empty");
 

@@ -37,6 +37,14 @@ void requireSameShape(const torch::Tensor& t, const char* owner, const char* nam
                          + referenceName + "' has shape " + shapeString(reference));
 }
 
+void requireSameDevice(const torch::Tensor& t, const char* owner, const char* name, const torch::Tensor& reference,
+                       const char* referenceName)
+{
+    if (t.device() != reference.device())
+        throw usageError(std::string(owner) + ": tensor '" + name + "' is on " + t.device().str() + " but '"
+                         + referenceName + "' is on " + reference.device().str());
+}
+
 void requireFinite(const torch::Tensor& t, const char* owner, const char* name)
 {
     if (!torch::isfinite(t.detach()).all().item<bool>())

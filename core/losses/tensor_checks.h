@@ -19,6 +19,10 @@ void requireFloatTensor(const torch::Tensor& t, const char* owner, const char* n
 void requireSameShape(const torch::Tensor& t, const char* owner, const char* name, const torch::Tensor& reference,
                       const char* referenceName);
 
+// On the device of `reference` (a CPU tensor next to CUDA ones would fail deep inside libtorch).
+void requireSameDevice(const torch::Tensor& t, const char* owner, const char* name, const torch::Tensor& reference,
+                       const char* referenceName);
+
 // Every element finite (NaN and infinities poison the whole batch's gradient).
 void requireFinite(const torch::Tensor& t, const char* owner, const char* name);
 

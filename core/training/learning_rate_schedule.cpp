@@ -4,13 +4,23 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace rankpo {
 
 namespace {
+
 constexpr double kPi = 3.14159265358979323846; // math.pi
+
+std::string number(double v)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", v);
+    return buffer;
 }
+
+} // namespace
 
 std::string_view toString(LrSchedulerType type)
 {
@@ -37,7 +47,7 @@ std::int64_t warmupStepsFor(std::int64_t totalSteps, double warmupRatio, std::in
     if (warmupSteps > 0)
         return warmupSteps;
     if (!std::isfinite(warmupRatio) || warmupRatio < 0.0 || warmupRatio > 1.0)
-        throw usageError("warm-up ratio must be in [0, 1], got " + std::to_string(warmupRatio));
+        throw usageError("warm-up ratio must be in [0, 1], got " + number(warmupRatio));
     return static_cast<std::int64_t>(std::ceil(static_cast<double>(totalSteps) * warmupRatio));
 }
 
@@ -57,7 +67,7 @@ LearningRateSchedule::LearningRateSchedule(LrSchedulerType type, double baseLear
     : m_type(type), m_baseLearningRate(baseLearningRate), m_warmupSteps(warmupSteps), m_totalSteps(totalSteps)
 {
     if (!std::isfinite(baseLearningRate) || baseLearningRate <= 0.0)
-        throw usageError("learning rate must be a positive number, got " + std::to_string(baseLearningRate));
+        throw usageError("learning rate must be a positive number, got " + number(baseLearningRate));
     if (warmupSteps < 0 || totalSteps < 0)
         throw usageError("warm-up and total steps must be >= 0");
 }

@@ -184,6 +184,8 @@ private Q_SLOTS:
         QVERIFY(errorOf([] { RankPOLoss().forward({torch::ones({2}, torch::kLong), torch::ones({2})}); })
                     .contains("floating point"));
         QVERIFY(errorOf([] { RankPOLoss().forward({vec({}), vec({})}); }).contains("empty"));
+        QVERIFY(errorOf([] { RankPOLoss().forward({vec({0.5}), torch::zeros({1}, torch::dtype(torch::kFloat64).device(torch::kMeta))}); })
+                    .contains("'rejected_scores' is on meta but 'chosen_scores' is on cpu"));
         QVERIFY(errorOf([&] {
                     RankPOLoss(withRef).forward({vec({0.5}), vec({0.3})}, PreferenceScores{vec({0.1, 0.2}), vec({0.1})});
                 }).contains("'ref_chosen_scores'"));
