@@ -9,8 +9,10 @@ get_filename_component(RANKPO_SHARED_DATA_DIR "${CMAKE_SOURCE_DIR}/../shared/dat
 function(rankpo_add_test)
   cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
-  set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
+  # Test classes declare Q_OBJECT in the .cpp and include their .moc.
+  set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests AUTOMOC ON)
   target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+  target_include_directories(${T_NAME} PRIVATE ${CMAKE_SOURCE_DIR})
   target_compile_definitions(${T_NAME} PRIVATE
     RANKPO_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
     RANKPO_BINARY_DIR="${CMAKE_BINARY_DIR}"

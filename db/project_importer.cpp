@@ -4,6 +4,7 @@
 #include "core/formats/line_reader.h"
 #include "core/formats/record_parser.h"
 #include "core/util/error.h"
+#include "db/parse_pipeline.h"
 #include "db/project_store.h"
 
 #include <fstream>
@@ -37,7 +38,7 @@ public:
         for (const auto& l : r.labels)
             writeLabel(l);
         for (const auto& c : r.candidates)
-            corpus.push_back(m_writer.addCandidate(c.text, c.externalId));
+            corpus.push_back(m_writer.addCandidate(c));
         for (const auto& q : r.evalQueries)
             writeEvalQuery(q);
     }
@@ -45,9 +46,9 @@ public:
 private:
     void writePreference(const PreferenceRecord& p)
     {
-        const JobId job = m_writer.addJob(p.job.text, p.job.externalId);
-        const CandidateId first = m_writer.addCandidate(p.first.text, p.first.externalId);
-        const CandidateId second = m_writer.addCandidate(p.second.text, p.second.externalId);
+        const JobId job = m_writer.addJob(p.job);
+        const CandidateId first = m_writer.addCandidate(p.first);
+        const CandidateId second = m_writer.addCandidate(p.second);
         NewPreference np;
         np.pairId = m_writer.addPair(job, first, second);
         np.source = m_options.source.value_or(p.source.value_or(PreferenceSource::Ai));
@@ -65,7 +66,7 @@ private:
         JobId job = 0;
         CandidateId candidate = 0;
         if (!l.job.text.empty()) {
-            job = m_writer.addJob(l.job.text, l.job.externalId);
+            job = m_writer.addJob(l.job);
         } else {
             const auto found = m_writer.findJob(l.job.externalId);
             if (!found)
@@ -74,7 +75,7 @@ private:
             job = *found;
         }
         if (!l.candidate.text.empty()) {
-            candidate = m_writer.addCandidate(l.candidate.text, l.candidate.externalId);
+            candidate = m_writer.addCandidate(l.candidate);
         } else {
             const auto found = m_writer.findCandidate(l.candidate.externalId);
             if (!found)
@@ -96,7 +97,7 @@ private:
                 throw dataError("positives.index[" + std::to_string(i) + "]: corpus record " + std::to_string(index)
                                 + " was invalid and skipped");
         }
-        const JobId job = m_writer.addJob(q.job.text, q.job.externalId);
+        const JobId job = m_writer.addJob(q.job);
         for (const std::int64_t index : q.positiveCorpusIndices)
             m_writer.setLabel(job, corpus[static_cast<std::size_t>(index)], 1);
     }
@@ -118,6 +119,9 @@ public:
             m_totalBytes += fileSize(f);
         if (!m_options.corpusPath.empty())
             m_totalBytes += fileSize(m_options.corpusPath);
+        // A larger page cache keeps the indexes being filled in memory instead of re-reading
+        // them from the WAL; bounded (64 MiB) so peak memory stays well under 256 MiB.
+        m_db.exec("PRAGMA cache_size = -65536");
         Transaction tx(m_db);
         for (const auto& file : files) {
             ImportReport::File entry;
@@ -163,73 +167,90 @@ private:
                      ImportReport& report, bool corpus = false)
     {
         LineReader lines(file);
-        std::string_view line;
-        const std::uint64_t base = m_doneBytes;
-        while (lines.next(line)) {
-            if (blank(line))
-                continue;
-            m_parsed.clear();
-            try {
-                parser->parse(line, m_parsed);
-                writeRecord();
-                ++entry.records;
-                ++report.records;
-            } catch (const RecordError& e) {
-                fail(file, lines.lineNumber(), e.reason, entry, report);
-                if (corpus)
-                    m_records.corpus.push_back(0);
-            } catch (const Error& e) {
-                if (e.kind() != ErrorKind::Data)
-                    throw;
-                fail(file, lines.lineNumber(), e.what(), entry, report);
-                if (corpus)
-                    m_records.corpus.push_back(0);
+        std::shared_ptr<RecordParser> shared(std::move(parser));
+        auto source = [&lines, shared](ParsedItem& item) {
+            std::string_view line;
+            while (lines.next(line)) {
+                if (blank(line))
+                    continue;
+                item.line = lines.lineNumber();
+                try {
+                    shared->parse(line, item.record);
+                } catch (const RecordError& e) {
+                    item.valid = false;
+                    item.error = e.reason;
+                }
+                return true;
             }
-            if ((entry.records & 1023) == 0)
-                progress(base + lines.bytesRead());
-        }
-        m_doneBytes = base + lines.fileSize();
-        progress(m_doneBytes);
+            return false;
+        };
+        consume(file, source, [&lines] { return lines.bytesRead(); }, lines.fileSize(), entry, report, corpus);
     }
 
     void importCsv(const std::string& file, ImportReport::File& entry, ImportReport& report)
     {
         LineReader lines(file);
         CsvRecordReader reader(lines);
-        const std::uint64_t base = m_doneBytes;
-        for (;;) {
-            m_parsed.clear();
+        auto source = [&reader](ParsedItem& item) {
             try {
-                if (!reader.next(m_parsed))
-                    break;
-                writeRecord();
-                ++entry.records;
-                ++report.records;
+                const bool more = reader.next(item.record);
+                item.line = reader.recordLine();
+                return more;
             } catch (const RecordError& e) {
-                fail(file, reader.recordLine(), e.reason, entry, report);
-            } catch (const Error& e) {
-                if (e.kind() != ErrorKind::Data || reader.recordLine() == 0)
-                    throw;
-                fail(file, reader.recordLine(), e.what(), entry, report);
+                item.line = reader.recordLine();
+                item.valid = false;
+                item.error = e.reason;
+                return true;
             }
-            if ((entry.records & 1023) == 0)
-                progress(base + lines.bytesRead());
+        };
+        consume(file, source, [&lines] { return lines.bytesRead(); }, lines.fileSize(), entry, report, false);
+    }
+
+    // Parsing runs on a second thread (ParsePipeline); this thread writes, in input order.
+    void consume(const std::string& file, ParsePipeline::Source source, ParsePipeline::BytesRead bytesRead,
+                 std::uint64_t fileBytes, ImportReport::File& entry, ImportReport& report, bool corpus)
+    {
+        const std::uint64_t base = m_doneBytes;
+        ParsePipeline pipeline(std::move(source), std::move(bytesRead));
+        while (ParsedBatch* batch = pipeline.next()) {
+            for (std::size_t i = 0; i < batch->size; ++i) {
+                const ParsedItem& item = batch->items[i];
+                if (!item.valid) {
+                    fail(file, item.line, item.error, entry, report);
+                    if (corpus)
+                        m_records.corpus.push_back(0);
+                    continue;
+                }
+                try {
+                    writeRecord(item.record);
+                    ++entry.records;
+                    ++report.records;
+                } catch (const Error& e) {
+                    if (e.kind() != ErrorKind::Data)
+                        throw;
+                    fail(file, item.line, e.what(), entry, report);
+                    if (corpus)
+                        m_records.corpus.push_back(0);
+                }
+            }
+            progress(base + batch->bytesRead);
+            pipeline.recycle(batch);
         }
-        m_doneBytes = base + lines.fileSize();
+        m_doneBytes = base + fileBytes;
         progress(m_doneBytes);
     }
 
     // With --skip-invalid each record is written under a savepoint, so a record that fails halfway
     // (an id conflict found after its job was added) leaves nothing behind.
-    void writeRecord()
+    void writeRecord(const ParsedRecord& record)
     {
         if (!m_options.skipInvalid) {
-            m_records.write(m_parsed);
+            m_records.write(record);
             return;
         }
         m_db.exec("SAVEPOINT record");
         try {
-            m_records.write(m_parsed);
+            m_records.write(record);
         } catch (...) {
             m_db.exec("ROLLBACK TO record");
             m_db.exec("RELEASE record");
@@ -260,7 +281,6 @@ private:
     const ImportOptions& m_options;
     ProjectWriter m_writer;
     RecordWriter m_records;
-    ParsedRecord m_parsed;
     bool m_corpusRead = false;
     std::uint64_t m_totalBytes = 0;
     std::uint64_t m_doneBytes = 0;

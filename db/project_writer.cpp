@@ -4,16 +4,52 @@
 #include "core/formats/job_facts_parser.h"
 #include "core/util/error.h"
 
-#include <nlohmann/json.hpp>
-
 #include <ctime>
 
 namespace rankpo::db {
 namespace {
 
+// A JSON array of strings. Hand-written because it runs for every new candidate of an import, and
+// the input is already valid UTF-8: only quotes, backslashes and control characters need escaping.
 std::string jsonArray(const std::vector<std::string>& items)
 {
-    return nlohmann::json(items).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += '"';
+        const std::string& s = items[i];
+        out.reserve(out.size() + s.size() + 2);
+        for (const char c : s) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (u < 0x20) {
+                static const char* hex = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[u >> 4];
+                out += hex[u & 15];
+            } else {
+                out += c;
+            }
+        }
+        out += '"';
+    }
+    out += ']';
+    return out;
+}
+
+// Runs an INSERT ... RETURNING id: the new row's id, or 0 when the insert did nothing.
+std::int64_t insertReturningId(Statement& insert)
+{
+    std::int64_t id = 0;
+    if (insert.step())
+        id = insert.int64(0);
+    while (insert.step()) {
+    }
+    insert.reset();
+    return id;
 }
 
 const char* kindName(bool job)
@@ -28,16 +64,19 @@ ProjectWriter::ProjectWriter(SqliteDatabase& db)
     , m_now(static_cast<std::int64_t>(std::time(nullptr)))
     , m_findJob(db.prepare("SELECT id FROM jobs WHERE content_hash = ?"))
     , m_insertJob(db.prepare("INSERT INTO jobs(content_hash, text, external_id, title, institution, location, contract, "
-                             "salary, closing_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                             "salary, closing_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT(content_hash) DO NOTHING RETURNING id"))
     , m_findCandidate(db.prepare("SELECT id FROM candidates WHERE content_hash = ?"))
     , m_insertCandidate(db.prepare("INSERT INTO candidates(content_hash, text, external_id, keywords, titles, abstracts, "
-                                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"))
+                                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(content_hash) DO NOTHING RETURNING id"))
     , m_findExternal(db.prepare("SELECT entity_id FROM external_ids WHERE kind = ? AND external_id = ?"))
-    , m_insertExternal(db.prepare("INSERT INTO external_ids(kind, external_id, entity_id) VALUES (?, ?, ?)"))
+    , m_insertExternal(db.prepare("INSERT INTO external_ids(kind, external_id, entity_id) VALUES (?, ?, ?) "
+                                  "ON CONFLICT DO NOTHING"))
     , m_setJobExternal(db.prepare("UPDATE jobs SET external_id = ? WHERE id = ? AND external_id IS NULL"))
     , m_setCandidateExternal(db.prepare("UPDATE candidates SET external_id = ? WHERE id = ? AND external_id IS NULL"))
     , m_findPair(db.prepare("SELECT id FROM pairs WHERE job_id = ? AND candidate_lo = ? AND candidate_hi = ?"))
-    , m_insertPair(db.prepare("INSERT INTO pairs(job_id, candidate_lo, candidate_hi, created_at) VALUES (?, ?, ?, ?)"))
+    , m_insertPair(db.prepare("INSERT INTO pairs(job_id, candidate_lo, candidate_hi, created_at) VALUES (?, ?, ?, ?) "
+                              "ON CONFLICT DO NOTHING RETURNING id"))
     , m_insertPreference(db.prepare("INSERT OR IGNORE INTO preferences(pair_id, source, annotator, shown_first, choice, "
                                     "confidence, rationale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
     , m_upsertLabel(db.prepare("INSERT INTO labels(job_id, candidate_id, relevance, created_at) VALUES (?, ?, ?, ?) "
@@ -57,90 +96,99 @@ void ProjectWriter::forgetCaches()
 
 JobId ProjectWriter::addJob(std::string_view text, std::string_view externalId)
 {
-    return addEntity(Kind::Job, text, externalId);
+    return addEntity(Kind::Job, text, externalId, ContentHash::of(text), ContentHash::of(externalId));
 }
 
 CandidateId ProjectWriter::addCandidate(std::string_view text, std::string_view externalId)
 {
-    return addEntity(Kind::Candidate, text, externalId);
+    return addEntity(Kind::Candidate, text, externalId, ContentHash::of(text), ContentHash::of(externalId));
 }
 
-std::int64_t ProjectWriter::addEntity(Kind kind, std::string_view text, std::string_view externalId)
+JobId ProjectWriter::addJob(const TextRef& ref)
+{
+    return ref.hashed ? addEntity(Kind::Job, ref.text, ref.externalId, ref.textHash, ref.idHash)
+                      : addJob(ref.text, ref.externalId);
+}
+
+CandidateId ProjectWriter::addCandidate(const TextRef& ref)
+{
+    return ref.hashed ? addEntity(Kind::Candidate, ref.text, ref.externalId, ref.textHash, ref.idHash)
+                      : addCandidate(ref.text, ref.externalId);
+}
+
+std::int64_t ProjectWriter::addEntity(Kind kind, std::string_view text, std::string_view externalId,
+                                      const ContentHash& hash, const ContentHash& idHash)
 {
     const bool job = kind == Kind::Job;
     auto& cache = job ? m_jobs : m_candidates;
-    const ContentHash hash = ContentHash::of(text);
-    std::int64_t id = 0;
     if (auto it = cache.find(hash); it != cache.end()) {
-        id = it->second;
+        if (!externalId.empty())
+            addExternalId(kind, it->second, externalId, idHash);
+        return it->second;
+    }
+    // Not seen in this session: insert, and learn from RETURNING whether the text is new. One
+    // statement instead of a lookup and an insert, which matters when importing 50,000 pairs.
+    std::int64_t id = 0;
+    if (job) {
+        const JobFacts f = parseJobFacts(text, externalId);
+        auto opt = [](const std::string& s) { return s.empty() ? std::optional<std::string>() : s; };
+        m_insertJob.bindBlob(1, hash.bytes.data(), hash.bytes.size())
+            .bindStatic(2, text)
+            .bind(3, externalId.empty() ? std::optional<std::string>() : std::string(externalId))
+            .bind(4, opt(f.title))
+            .bind(5, opt(f.institution))
+            .bind(6, opt(f.location))
+            .bind(7, opt(f.contract))
+            .bind(8, opt(f.salary))
+            .bind(9, opt(f.closingDate))
+            .bind(10, m_now);
+        id = insertReturningId(m_insertJob);
     } else {
+        const CandidateProfile p = parseCandidateProfile(text);
+        m_insertCandidate.bindBlob(1, hash.bytes.data(), hash.bytes.size())
+            .bindStatic(2, text)
+            .bind(3, externalId.empty() ? std::optional<std::string>() : std::string(externalId));
+        if (p.tagged())
+            m_insertCandidate.bind(4, jsonArray(p.keywords)).bind(5, jsonArray(p.publicationTitles)).bind(6, jsonArray(p.abstracts));
+        else
+            m_insertCandidate.bindNull(4).bindNull(5).bindNull(6);
+        m_insertCandidate.bind(7, m_now);
+        id = insertReturningId(m_insertCandidate);
+    }
+    if (id == 0) {
+        // The text was already in the project.
         Statement& find = job ? m_findJob : m_findCandidate;
         find.bindBlob(1, hash.bytes.data(), hash.bytes.size());
         if (find.step())
             id = find.int64(0);
         find.reset();
-        if (id == 0) {
-            // A new text. If its external id already names another text, refuse before writing.
-            if (!externalId.empty()) {
-                m_findExternal.bind(1, kindName(job)).bind(2, externalId);
-                const bool taken = m_findExternal.step();
-                const std::int64_t other = taken ? m_findExternal.int64(0) : 0;
-                m_findExternal.reset();
-                if (taken)
-                    throw dataError(std::string(kindName(job)) + " id '" + std::string(externalId) + "' already names a "
-                                    "different " + kindName(job) + " text (#" + std::to_string(other) + ")");
-            }
-            if (job) {
-                const JobFacts f = parseJobFacts(text, externalId);
-                auto opt = [](const std::string& s) { return s.empty() ? std::optional<std::string>() : s; };
-                m_insertJob.bindBlob(1, hash.bytes.data(), hash.bytes.size())
-                    .bindStatic(2, text)
-                    .bind(3, externalId.empty() ? std::optional<std::string>() : std::string(externalId))
-                    .bind(4, opt(f.title))
-                    .bind(5, opt(f.institution))
-                    .bind(6, opt(f.location))
-                    .bind(7, opt(f.contract))
-                    .bind(8, opt(f.salary))
-                    .bind(9, opt(f.closingDate))
-                    .bind(10, m_now);
-                m_insertJob.run();
-                ++m_counts.jobsAdded;
-            } else {
-                const CandidateProfile p = parseCandidateProfile(text);
-                m_insertCandidate.bindBlob(1, hash.bytes.data(), hash.bytes.size())
-                    .bindStatic(2, text)
-                    .bind(3, externalId.empty() ? std::optional<std::string>() : std::string(externalId));
-                if (p.tagged())
-                    m_insertCandidate.bind(4, jsonArray(p.keywords))
-                        .bind(5, jsonArray(p.publicationTitles))
-                        .bind(6, jsonArray(p.abstracts));
-                else
-                    m_insertCandidate.bindNull(4).bindNull(5).bindNull(6);
-                m_insertCandidate.bind(7, m_now);
-                m_insertCandidate.run();
-                ++m_counts.candidatesAdded;
-            }
-            id = m_db.lastInsertRowId();
-            if (!externalId.empty()) {
-                m_insertExternal.bind(1, kindName(job)).bind(2, externalId).bind(3, id).run();
-                (job ? m_jobExternal : m_candidateExternal).emplace(std::string(externalId), id);
-            }
-            cache.emplace(hash, id);
-            return id;
-        }
         cache.emplace(hash, id);
+        if (!externalId.empty())
+            addExternalId(kind, id, externalId, idHash);
+        return id;
     }
-    if (!externalId.empty())
-        addExternalId(kind, id, externalId);
+    ++(job ? m_counts.jobsAdded : m_counts.candidatesAdded);
+    cache.emplace(hash, id);
+    if (!externalId.empty()) {
+        m_insertExternal.bind(1, kindName(job)).bind(2, externalId).bind(3, id).run();
+        if (m_db.changes() == 0) {
+            // The id already names another text: refuse (the caller rolls this record back).
+            m_findExternal.bind(1, kindName(job)).bind(2, externalId);
+            const std::int64_t other = m_findExternal.step() ? m_findExternal.int64(0) : 0;
+            m_findExternal.reset();
+            throw dataError(std::string(kindName(job)) + " id '" + std::string(externalId) + "' already names a "
+                            "different " + kindName(job) + " text (#" + std::to_string(other) + ")");
+        }
+        (job ? m_jobExternal : m_candidateExternal).emplace(idHash, id);
+    }
     return id;
 }
 
-void ProjectWriter::addExternalId(Kind kind, std::int64_t id, std::string_view externalId)
+void ProjectWriter::addExternalId(Kind kind, std::int64_t id, std::string_view externalId, const ContentHash& key)
 {
     const bool job = kind == Kind::Job;
     auto& cache = job ? m_jobExternal : m_candidateExternal;
-    // The cache is keyed by std::string; look up without allocating in the common repeat case.
-    if (auto it = cache.find(std::string(externalId)); it != cache.end()) {
+    if (auto it = cache.find(key); it != cache.end()) {
         if (it->second != id)
             throw dataError(std::string(kindName(job)) + " id '" + std::string(externalId) + "' already names a different "
                             + kindName(job) + " text (#" + std::to_string(it->second) + ")");
@@ -158,12 +206,12 @@ void ProjectWriter::addExternalId(Kind kind, std::int64_t id, std::string_view e
         m_insertExternal.bind(1, kindName(job)).bind(2, externalId).bind(3, id).run();
         (job ? m_setJobExternal : m_setCandidateExternal).bind(1, externalId).bind(2, id).run();
     }
-    cache.emplace(std::string(externalId), id);
+    cache.emplace(key, id);
 }
 
 std::optional<JobId> ProjectWriter::findJob(std::string_view reference)
 {
-    if (auto it = m_jobExternal.find(std::string(reference)); it != m_jobExternal.end())
+    if (auto it = m_jobExternal.find(ContentHash::of(reference)); it != m_jobExternal.end())
         return it->second;
     m_findExternal.bind(1, "job").bind(2, reference);
     std::optional<JobId> id;
@@ -184,7 +232,7 @@ std::optional<JobId> ProjectWriter::findJob(std::string_view reference)
 
 std::optional<CandidateId> ProjectWriter::findCandidate(std::string_view reference)
 {
-    if (auto it = m_candidateExternal.find(std::string(reference)); it != m_candidateExternal.end())
+    if (auto it = m_candidateExternal.find(ContentHash::of(reference)); it != m_candidateExternal.end())
         return it->second;
     m_findExternal.bind(1, "candidate").bind(2, reference);
     std::optional<CandidateId> id;
@@ -210,13 +258,14 @@ PairId ProjectWriter::addPair(JobId job, CandidateId a, CandidateId b)
     const PairKey key{job, std::min(a, b), std::max(a, b)};
     if (auto it = m_pairs.find(key); it != m_pairs.end())
         return it->second;
-    m_findPair.bind(1, key.job).bind(2, key.lo).bind(3, key.hi);
-    PairId id = m_findPair.step() ? m_findPair.int64(0) : 0;
-    m_findPair.reset();
-    if (id == 0) {
-        m_insertPair.bind(1, key.job).bind(2, key.lo).bind(3, key.hi).bind(4, m_now).run();
-        id = m_db.lastInsertRowId();
+    m_insertPair.bind(1, key.job).bind(2, key.lo).bind(3, key.hi).bind(4, m_now);
+    PairId id = insertReturningId(m_insertPair);
+    if (id != 0) {
         ++m_counts.pairsAdded;
+    } else {
+        m_findPair.bind(1, key.job).bind(2, key.lo).bind(3, key.hi);
+        id = m_findPair.step() ? m_findPair.int64(0) : 0;
+        m_findPair.reset();
     }
     m_pairs.emplace(key, id);
     return id;

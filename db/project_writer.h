@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/preference.h"
+#include "core/formats/import_records.h"
 #include "core/util/content_hash.h"
 #include "db/sqlite_database.h"
 
@@ -46,6 +47,9 @@ public:
 
     JobId addJob(std::string_view text, std::string_view externalId = {});
     CandidateId addCandidate(std::string_view text, std::string_view externalId = {});
+    // The same, using the hashes a TextRef carries when it has them.
+    JobId addJob(const TextRef& ref);
+    CandidateId addCandidate(const TextRef& ref);
     // Resolves an external id (or J<n>/C<n>) of an entity already in the project.
     std::optional<JobId> findJob(std::string_view reference);
     std::optional<CandidateId> findCandidate(std::string_view reference);
@@ -61,14 +65,16 @@ public:
 
 private:
     enum class Kind { Job, Candidate };
-    std::int64_t addEntity(Kind kind, std::string_view text, std::string_view externalId);
-    void addExternalId(Kind kind, std::int64_t id, std::string_view externalId);
+    std::int64_t addEntity(Kind kind, std::string_view text, std::string_view externalId, const ContentHash& textHash,
+                           const ContentHash& idHash);
+    void addExternalId(Kind kind, std::int64_t id, std::string_view externalId, const ContentHash& idHash);
 
     SqliteDatabase& m_db;
     std::int64_t m_now;
     WriteCounts m_counts;
     std::unordered_map<ContentHash, std::int64_t, ContentHashHasher> m_jobs, m_candidates;
-    std::unordered_map<std::string, std::int64_t> m_jobExternal, m_candidateExternal;
+    // Keyed by the hash of the external id: repeat lookups allocate nothing.
+    std::unordered_map<ContentHash, std::int64_t, ContentHashHasher> m_jobExternal, m_candidateExternal;
     struct PairKey {
         JobId job;
         CandidateId lo, hi;

@@ -1,8 +1,12 @@
 list(APPEND RANKPO_DB_SOURCES
+  evaluation_store.cpp
   migrations.cpp
+  model_registry.cpp
+  parse_pipeline.cpp
   project_exporter.cpp
   project_importer.cpp
   project_store.cpp
   project_writer.cpp
+  run_registry.cpp
   sqlite_database.cpp
 )

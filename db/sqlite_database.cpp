@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 namespace rankpo::db {
@@ -35,6 +36,12 @@ SqliteDatabase& SqliteDatabase::operator=(SqliteDatabase&& other) noexcept
 
 void SqliteDatabase::open(const std::string& path, bool readOnly, bool create)
 {
+    // SQLite's memory statistics take a global mutex on every allocation; we never read them.
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        sqlite3_initialize();
+    });
     close();
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;

@@ -1,5 +1,8 @@
 // rankpo: the headless command-line interface over the RankPO Studio engine.
 #include "app/cli/command.h"
+#ifdef RANKPO_FORWARD_ENGINE_COMMANDS
+#include "app/cli/engine_forwarding.h"
+#endif
 #include "core/util/error.h"
 
 #include <CLI/CLI.hpp>
@@ -34,6 +37,9 @@ int main(int argc, char** argv)
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("rankpo ") + RANKPO_VERSION);
     rankpo::cli::setupAllCommands(app);
+#ifdef RANKPO_FORWARD_ENGINE_COMMANDS
+    rankpo::cli::setupEngineForwarders(app);
+#endif
 
     try {
         app.parse(argc, argv);

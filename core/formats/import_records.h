@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/preference.h"
+#include "core/util/content_hash.h"
 
 #include <cstdint>
 #include <deque>
@@ -16,6 +17,17 @@ namespace rankpo {
 struct TextRef {
     std::string_view text;
     std::string_view externalId;
+    // Filled by computeHashes() (the importer's parsing thread does it, off the writing thread).
+    ContentHash textHash;
+    ContentHash idHash;
+    bool hashed = false;
+
+    void computeHashes()
+    {
+        textHash = ContentHash::of(text);
+        idHash = ContentHash::of(externalId);
+        hashed = true;
+    }
 };
 
 struct PreferenceRecord {

@@ -2,6 +2,7 @@
 
 #include "core/util/error.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <sys/stat.h>
@@ -19,7 +20,9 @@ LineReader::LineReader(const std::string& path, std::size_t blockSize) : m_path(
     if (!m_file)
         throw ioError(path + ": cannot open: " + std::strerror(errno));
     m_fileSize = static_cast<std::uint64_t>(st.st_size);
-    m_buffer.resize(blockSize + kPadding);
+    // Small files get a small buffer (it grows if a line needs more).
+    const std::size_t block = static_cast<std::size_t>(std::min<std::uint64_t>(blockSize, std::max<std::uint64_t>(m_fileSize + 1, 4096)));
+    m_buffer.resize(block + kPadding);
 }
 
 LineReader::~LineReader()

@@ -6,5 +6,6 @@ list(APPEND RANKPO_CORE_SOURCES
   formats/json_record.cpp
   formats/judge_response.cpp
   formats/line_reader.cpp
+  formats/record_arena.cpp
   formats/record_parsers.cpp
 )

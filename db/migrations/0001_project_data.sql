@@ -38,9 +38,9 @@ CREATE TABLE external_ids (
     entity_id   INTEGER NOT NULL,
     PRIMARY KEY (kind, external_id)
 ) WITHOUT ROWID;
-CREATE INDEX external_ids_entity ON external_ids(kind, entity_id);
 
--- A pair is unordered: the smaller candidate id first.
+-- A pair is unordered: the smaller candidate id first. (No index by candidate: lookups go by job,
+-- and every extra index slows bulk imports measurably.)
 CREATE TABLE pairs (
     id           INTEGER PRIMARY KEY,
     job_id       INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
@@ -50,8 +50,6 @@ CREATE TABLE pairs (
     CHECK (candidate_lo < candidate_hi),
     UNIQUE (job_id, candidate_lo, candidate_hi)
 );
-CREATE INDEX pairs_candidate_hi ON pairs(candidate_hi);
-CREATE INDEX pairs_candidate_lo ON pairs(candidate_lo);
 
 -- A judgement records the order it was shown in (shown_first is candidate "A") and the choice
 -- relative to that order, so that position bias can be audited.
@@ -67,7 +65,6 @@ CREATE TABLE preferences (
     created_at  INTEGER NOT NULL,
     UNIQUE (pair_id, source, annotator, shown_first, choice)
 );
-CREATE INDEX preferences_source ON preferences(source, annotator);
 
 -- Rule-based relevance: 0 negative, >= 1 relevant (graded).
 CREATE TABLE labels (

@@ -77,10 +77,6 @@ CREATE TABLE labels (
 ) WITHOUT ROWID;
 INSERT INTO labels VALUES(1,1,1,1700000000);
 INSERT INTO labels VALUES(1,3,0,1700000000);
-CREATE INDEX external_ids_entity ON external_ids(kind, entity_id);
-CREATE INDEX pairs_candidate_hi ON pairs(candidate_hi);
-CREATE INDEX pairs_candidate_lo ON pairs(candidate_lo);
-CREATE INDEX preferences_source ON preferences(source, annotator);
 CREATE INDEX labels_candidate ON labels(candidate_id);
 CREATE VIEW preference_outcomes AS
 SELECT p.id AS preference_id, p.pair_id, pr.job_id, p.source, p.annotator, p.shown_first,

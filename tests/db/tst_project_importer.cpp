@@ -67,6 +67,11 @@ private Q_SLOTS:
         // The sample's A won 65 of 100: the shown order is kept.
         QCOMPARE(f.count("SELECT count(*) FROM preferences WHERE choice = 'first'"), std::int64_t(65));
         QCOMPARE(f.count("SELECT count(*) FROM preferences WHERE confidence IS NULL OR rationale = ''"), std::int64_t(0));
+        // Parsed profile sections are stored as valid JSON arrays.
+        QCOMPARE(f.count("SELECT count(*) FROM candidates WHERE keywords IS NOT NULL AND json_valid(keywords) "
+                         "AND json_valid(titles) AND json_valid(abstracts)"),
+                 std::int64_t(318));
+        QCOMPARE(f.count("SELECT count(*) FROM candidates WHERE json_array_length(abstracts) > 0"), std::int64_t(318));
         QVERIFY(f.store->findJob("https://jobs.sciencecareers.org/job/612954").has_value());
         QVERIFY(f.store->findCandidate("https://openalex.org/A5003189451").has_value());
         // Importing the same files again adds nothing.

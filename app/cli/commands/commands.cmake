@@ -1,9 +1,10 @@
-# Each command file registers itself with RANKPO_CLI_COMMAND.
-list(APPEND RANKPO_CLI_COMMANDS
-  export_command.cpp
-  import_command.cpp
-  init_command.cpp
-  metrics_command.cpp
-  split_command.cpp
-  stats_command.cpp
-)
+# Data commands (no libtorch): built into both rankpo and rankpo-engine.
+rankpo_cli_command(export_command.cpp)
+rankpo_cli_command(import_command.cpp)
+rankpo_cli_command(init_command.cpp)
+rankpo_cli_command(metrics_command.cpp)
+rankpo_cli_command(split_command.cpp)
+rankpo_cli_command(stats_command.cpp)
+
+# Engine commands (libtorch): built into rankpo-engine; rankpo forwards them.
+#   rankpo_cli_engine_command(<name> "<one-line help>" <file>)

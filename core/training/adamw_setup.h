@@ -1,0 +1,47 @@
+#pragma once
+
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rankpo {
+
+using NamedParameter = std::pair<std::string, torch::Tensor>;
+
+// A module's named_parameters() as the list the functions below take.
+std::vector<NamedParameter> toNamedParameters(const torch::OrderedDict<std::string, torch::Tensor>& parameters);
+
+// HF Trainer's weight-decay rule by parameter name: no decay for biases and normalisation weights.
+// HF decides by module type (nn.LayerNorm) and "bias" in the name; with names only, BERT's
+// "...LayerNorm.weight", and "layer_norm" / "layernorm" / "rmsnorm" in any case, stand for the type.
+bool isNoDecayParameter(const std::string& name);
+
+struct AdamWSettings {
+    double learningRate = 1e-5;
+    double weightDecay = 0.0;
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double epsilon = 1e-8;
+};
+
+// The two parameter groups HF's create_optimizer builds (trainable parameters only).
+struct WeightDecayGroups {
+    std::vector<NamedParameter> decay;
+    std::vector<NamedParameter> noDecay;
+};
+
+WeightDecayGroups splitByWeightDecay(const std::vector<NamedParameter>& parameters);
+
+// torch::optim::AdamW over the trainable parameters in the two groups above: the decay group with
+// settings.weightDecay, the other with 0 (libtorch's own default, 1e-2, is never used). Empty
+// groups are left out. Throws rankpo::Error(Usage) on bad settings or no trainable parameter.
+std::unique_ptr<torch::optim::AdamW> makeAdamW(const std::vector<NamedParameter>& parameters,
+                                               const AdamWSettings& settings);
+
+// Sets every group's learning rate (what a LambdaLR step does), e.g. to LearningRateSchedule's value.
+void setLearningRate(torch::optim::Optimizer& optimizer, double learningRate);
+
+} // namespace rankpo

@@ -1,0 +1,15 @@
+# Training building blocks. The torch-free ones (schedule, accumulation, metrics, PRNG, config,
+# hard-negative mining) live in rankpo_core so the CLI and UI can use them without libtorch.
+list(APPEND RANKPO_CORE_SOURCES
+  training/gradient_accumulator.cpp
+  training/hard_negative_miner.cpp
+  training/learning_rate_schedule.cpp
+  training/metrics_accumulator.cpp
+  training/split_mix64.cpp
+  training/training_config.cpp
+)
+list(APPEND RANKPO_ENGINE_SOURCES
+  training/adamw_setup.cpp
+  training/gradient_clipping.cpp
+  training/torch_seeding.cpp
+)

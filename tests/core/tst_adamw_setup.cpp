@@ -1,0 +1,144 @@
+#include "core/training/adamw_setup.h"
+#include "core/training/gradient_clipping.h"
+#include "core/training/learning_rate_schedule.h"
+#include "core/util/error.h"
+#include "reference_tensors.h"
+
+#include <QtTest>
+
+using namespace rankpo;
+
+class TestAdamWSetup : public QObject {
+    Q_OBJECT
+
+private:
+    nlohmann::json m_golden;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        try {
+            m_golden = test::loadReference("training_reference.py", "training_golden.json").golden.at("adamw");
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+    }
+
+    void noDecayNamesFollowHf()
+    {
+        QVERIFY(!isNoDecayParameter("encoder.layer.0.attention.self.query.weight"));
+        QVERIFY(!isNoDecayParameter("embeddings.word_embeddings.weight"));
+        QVERIFY(!isNoDecayParameter("pooler.dense.weight"));
+        QVERIFY(isNoDecayParameter("encoder.layer.0.attention.self.query.bias"));
+        QVERIFY(isNoDecayParameter("encoder.layer.11.output.LayerNorm.weight"));
+        QVERIFY(isNoDecayParameter("embeddings.LayerNorm.bias"));
+        QVERIFY(isNoDecayParameter("decoder.final_layer_norm.weight"));
+        QVERIFY(isNoDecayParameter("model.layers.0.input_RMSNorm.weight"));
+    }
+
+    void groupsOnlyTrainableParameters()
+    {
+        const auto w = torch::zeros({2, 2}, torch::requires_grad());
+        const auto b = torch::zeros({2}, torch::requires_grad());
+        const auto frozen = torch::zeros({2});
+        const auto groups = splitByWeightDecay({{"dense.weight", w}, {"dense.bias", b}, {"frozen.weight", frozen}});
+        QCOMPARE(groups.decay.size(), std::size_t(1));
+        QCOMPARE(groups.decay[0].first, std::string("dense.weight"));
+        QCOMPARE(groups.noDecay.size(), std::size_t(1));
+        QCOMPARE(groups.noDecay[0].first, std::string("dense.bias"));
+
+        AdamWSettings s;
+        s.weightDecay = 0.01;
+        const auto opt = makeAdamW({{"dense.weight", w}, {"dense.bias", b}, {"frozen.weight", frozen}}, s);
+        QCOMPARE(opt->param_groups().size(), std::size_t(2));
+        const auto& decay = static_cast<const torch::optim::AdamWOptions&>(opt->param_groups()[0].options());
+        const auto& noDecay = static_cast<const torch::optim::AdamWOptions&>(opt->param_groups()[1].options());
+        QCOMPARE(decay.weight_decay(), 0.01);
+        QCOMPARE(noDecay.weight_decay(), 0.0);
+        QCOMPARE(decay.lr(), 1e-5);
+        QCOMPARE(std::get<1>(decay.betas()), 0.999);
+        QCOMPARE(decay.eps(), 1e-8);
+        QVERIFY(!decay.amsgrad());
+
+        setLearningRate(*opt, 3e-4);
+        QCOMPARE(opt->param_groups()[0].options().get_lr(), 3e-4);
+        QCOMPARE(opt->param_groups()[1].options().get_lr(), 3e-4);
+
+        // from a module's named_parameters()
+        torch::nn::Linear linear(3, 2);
+        QCOMPARE(makeAdamW(toNamedParameters(linear->named_parameters()), s)->param_groups().size(), std::size_t(2));
+    }
+
+    void rejectsBadSettings()
+    {
+        const auto w = torch::zeros({2}, torch::requires_grad());
+        AdamWSettings s;
+        s.learningRate = 0;
+        QVERIFY_THROWS_EXCEPTION(Error, makeAdamW({{"w", w}}, s));
+        s = {};
+        s.beta2 = 1.0;
+        QVERIFY_THROWS_EXCEPTION(Error, makeAdamW({{"w", w}}, s));
+        QVERIFY_THROWS_EXCEPTION(Error, makeAdamW({{"w", torch::zeros({2})}}, AdamWSettings{}));
+    }
+
+    void clippingExact()
+    {
+        auto a = torch::zeros({2}, torch::dtype(torch::kFloat64).requires_grad(true));
+        auto b = torch::zeros({1, 2}, torch::dtype(torch::kFloat64).requires_grad(true));
+        auto unused = torch::zeros({3}, torch::dtype(torch::kFloat64).requires_grad(true));
+        (a * torch::tensor({3.0, 0.0}, torch::kFloat64)).sum().add((b * torch::tensor({{0.0, 4.0}}, torch::kFloat64)).sum()).backward();
+        QCOMPARE(clipGradientNorm({a, b, unused}, 0.0), 5.0); // measured only
+        QCOMPARE(a.grad()[0].item<double>(), 3.0);
+        QCOMPARE(clipGradientNorm({a, b, unused}, 1.0), 5.0);
+        // torch scales by max_norm / (norm + 1e-6)
+        QVERIFY(std::abs(a.grad()[0].item<double>() - 3.0 / (5.0 + 1e-6)) < 1e-15);
+        QVERIFY(std::abs(b.grad()[0][1].item<double>() - 4.0 / (5.0 + 1e-6)) < 1e-15);
+        QVERIFY(std::abs(clipGradientNorm({a, b}, 10.0) - 1.0) < 1e-6); // below the limit: untouched
+        QCOMPARE(clipGradientNorm({unused}, 1.0), 0.0);
+        QVERIFY_THROWS_EXCEPTION(Error, clipGradientNorm({a}, -1.0));
+    }
+
+    // Four steps of our AdamW (HF's groups, clipping, a cosine learning rate per step) against
+    // torch.optim.AdamW in Python on the same tensors: same gradient norms, same final weights.
+    void parityWithTorchAdamW()
+    {
+        const auto& settings = m_golden.at("settings");
+        std::vector<NamedParameter> named;
+        std::vector<torch::Tensor> params, targets;
+        for (const auto& p : m_golden.at("parameters")) {
+            const std::string name = p.at("name");
+            QCOMPARE(!isNoDecayParameter(name), p.at("decays").get<bool>());
+            auto t = test::tensorFromJson(m_golden.at("initial").at(name), torch::kFloat64).requires_grad_(true);
+            named.emplace_back(name, t);
+            params.push_back(t);
+            targets.push_back(test::tensorFromJson(m_golden.at("targets").at(name), torch::kFloat64));
+        }
+        AdamWSettings s;
+        s.learningRate = settings.at("lr");
+        s.weightDecay = settings.at("weight_decay");
+        s.beta1 = settings.at("beta1");
+        s.beta2 = settings.at("beta2");
+        s.epsilon = settings.at("eps");
+        const auto optimizer = makeAdamW(named, s);
+        const auto& rates = m_golden.at("learning_rates");
+        const LearningRateSchedule schedule(LrSchedulerType::Cosine, s.learningRate, 0, std::int64_t(rates.size()));
+        for (std::size_t step = 0; step < rates.size(); ++step) {
+            QCOMPARE(schedule.learningRate(std::int64_t(step)), rates[step].get<double>());
+            setLearningRate(*optimizer, schedule.learningRate(std::int64_t(step)));
+            optimizer->zero_grad();
+            torch::Tensor loss = torch::zeros({}, torch::kFloat64);
+            for (std::size_t i = 0; i < params.size(); ++i)
+                loss = loss + ((params[i] - targets[i]).pow(2) * double(i + 1)).sum() * double(step + 1);
+            loss.backward();
+            const double norm = clipGradientNorm(params, settings.at("max_grad_norm"));
+            QVERIFY(std::abs(norm - m_golden.at("grad_norms")[step].get<double>()) < 1e-9);
+            optimizer->step();
+        }
+        for (const auto& [name, tensor] : named)
+            QVERIFY2(test::maxAbsDifference(tensor, test::tensorFromJson(m_golden.at("final").at(name), torch::kFloat64)) < 1e-12,
+                     name.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdamWSetup)
+#include "tst_adamw_setup.moc"

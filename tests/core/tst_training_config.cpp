@@ -1,0 +1,157 @@
+#include "core/training/training_config.h"
+#include "core/util/error.h"
+
+#include <QtTest>
+
+using namespace rankpo;
+using nlohmann::json;
+
+namespace {
+
+QString errorOf(const std::string& text)
+{
+    try {
+        TrainingConfig::parse(text, "run.json");
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::Usage)
+            return "wrong kind: " + QString::fromStdString(e.what());
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestTrainingConfig : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // The paper's runs (upstream scripts/train/*.sh over HF TrainingArguments' defaults).
+    void defaultsAreThePapers()
+    {
+        const auto c = TrainingConfig::defaults(TrainingMethod::RankPO);
+        QVERIFY(c.method == TrainingMethod::RankPO);
+        QCOMPARE(c.learningRate, 1e-5);
+        QCOMPARE(c.numTrainEpochs, 3);
+        QCOMPARE(c.perDeviceTrainBatchSize, 8);
+        QCOMPARE(c.gradientAccumulationSteps, 4);
+        QVERIFY(c.lrSchedulerType == LrSchedulerType::Cosine);
+        QCOMPARE(c.warmupRatio, 0.1);
+        QCOMPARE(c.weightDecay, 0.0);
+        QCOMPARE(c.maxGradNorm, 1.0);
+        QCOMPARE(c.seed, std::uint64_t(42));
+        QCOMPARE(c.rankpo.tau, 0.1);
+        QCOMPARE(c.rankpo.beta, 2.0);
+        QCOMPARE(c.rankpo.gamma, 0.0);
+        QVERIFY(c.rankpo.lossType == PreferenceLossType::Sigmoid);
+        QVERIFY(c.rankpo.referenceFree);
+        QCOMPARE(c.rankpo.rankpoWeight, 1.0);
+        QCOMPARE(c.rankpo.sftWeight, 0.0);
+        QVERIFY(!c.rankpo.weightByConfidence);
+        QCOMPARE(c.contrastive.loss.tau, 0.02);
+        QVERIFY(c.contrastive.loss.useInBatchNegatives);
+        QCOMPARE(c.contrastive.numNegatives, 5);
+        QCOMPARE(c.contrastive.hardNegatives.searchDepth, 100);
+        QCOMPARE(c.contrastive.hardNegatives.negativesPerJob, 10);
+        QCOMPARE(c.sft.tau, 0.1);
+        c.validate();
+        TrainingConfig::defaults(TrainingMethod::Contrastive).validate();
+        TrainingConfig::defaults(TrainingMethod::Sft).validate();
+    }
+
+    void jsonRoundTrip()
+    {
+        TrainingConfig c = TrainingConfig::defaults(TrainingMethod::Contrastive);
+        c.learningRate = 3e-5;
+        c.seed = 18446744073709551615ULL;
+        c.lrSchedulerType = LrSchedulerType::Linear;
+        c.warmupSteps = 7;
+        c.maxSteps = 100;
+        c.contrastive.numNegatives = 3;
+        c.contrastive.hardNegativeRounds = 2;
+        c.contrastive.hardNegatives.skipTop = 3;
+        c.contrastive.hardNegatives.allowFewer = true;
+        c.rankpo.lossType = PreferenceLossType::Hinge;
+        c.rankpo.referenceFree = false;
+        c.rankpo.gamma = 0.25;
+        c.rankpo.weightByConfidence = true;
+        c.sft.tau = 0.05;
+        const json j = c.toJson();
+        QCOMPARE(j.at("method"), "contrastive");
+        QCOMPARE(j.at("lr_scheduler_type"), "linear");
+        QCOMPARE(j.at("rankpo").at("gamma_beta_ratio").get<double>(), 0.25);
+        const TrainingConfig back = TrainingConfig::parse(j.dump(2));
+        QCOMPARE(back.toJson(), j);
+        QCOMPARE(back.seed, c.seed);
+        QVERIFY(back.rankpo.lossType == PreferenceLossType::Hinge);
+        QVERIFY(back.contrastive.hardNegatives.allowFewer);
+    }
+
+    void missingFieldsKeepDefaults()
+    {
+        const auto c = TrainingConfig::parse(R"({"method": "sft", "rankpo": {"beta": 1.5}})");
+        QVERIFY(c.method == TrainingMethod::Sft);
+        QCOMPARE(c.rankpo.beta, 1.5);
+        QCOMPARE(c.rankpo.tau, 0.1);
+        QCOMPARE(c.learningRate, 1e-5);
+        QCOMPARE(TrainingConfig::parse("{}").toJson(), TrainingConfig().toJson());
+    }
+
+    void errorsNameTheField()
+    {
+        QCOMPARE(errorOf(R"({"learnig_rate": 1e-5})"), QString("run.json: unknown field 'learnig_rate'"));
+        QCOMPARE(errorOf(R"({"rankpo": {"betta": 1}})"), QString("run.json: unknown field 'rankpo.betta'"));
+        QCOMPARE(errorOf(R"({"rankpo": {"beta": -1}})"), QString("run.json: field 'rankpo.beta' must be > 0, got -1"));
+        QCOMPARE(errorOf(R"({"rankpo": {"beta": "2"}})"),
+                 QString("run.json: field 'rankpo.beta': expected a number, got string"));
+        QCOMPARE(errorOf(R"({"num_train_epochs": 2.5})"),
+                 QString("run.json: field 'num_train_epochs': expected an integer, got a number"));
+        QCOMPARE(errorOf(R"({"seed": -3})"), QString("run.json: field 'seed': expected a non-negative integer, got -3"));
+        QCOMPARE(errorOf(R"({"method": "dpo"})"),
+                 QString("run.json: field 'method': expected one of \"contrastive\", \"rankpo\", \"sft\", got \"dpo\""));
+        QCOMPARE(errorOf(R"({"rankpo": {"loss_type": "hinge", "label_smoothing": 0.1}})"),
+                 QString("run.json: field 'rankpo.label_smoothing' must be 0 with loss_type \"hinge\", got 0.1"));
+        QCOMPARE(errorOf(R"({"rankpo": {"label_smoothing": 0.5}})"),
+                 QString("run.json: field 'rankpo.label_smoothing' must be in [0, 0.5), got 0.5"));
+        QCOMPARE(errorOf(R"({"warmup_ratio": 1.5})"), QString("run.json: field 'warmup_ratio' must be in [0, 1], got 1.5"));
+        QCOMPARE(errorOf(R"({"max_steps": 0})"),
+                 QString("run.json: field 'max_steps' must be -1 (use num_train_epochs) or >= 1, got 0"));
+        QCOMPARE(errorOf(R"({"gradient_accumulation_steps": 0})"),
+                 QString("run.json: field 'gradient_accumulation_steps' must be >= 1, got 0"));
+        QCOMPARE(errorOf(R"({"per_device_train_batch_size": 3000000000})"),
+                 QString("run.json: field 'per_device_train_batch_size': integer out of range"));
+        QCOMPARE(errorOf(R"({"contrastive": {"hard_negative_skip_top": 100}})"),
+                 QString("run.json: field 'contrastive.hard_negative_search_depth' must be greater than "
+                         "hard_negative_skip_top (100), got 100"));
+        QCOMPARE(errorOf(R"({"method": "contrastive", "per_device_train_batch_size": 1, "contrastive": {"num_negatives": 0}})"),
+                 QString("run.json: field 'contrastive.num_negatives' is 0 and there are no in-batch negatives: nothing "
+                         "to contrast"));
+        QCOMPARE(errorOf(R"({"rankpo": {"rankpo_weight": 0}})"),
+                 QString("run.json: field 'rankpo.rankpo_weight' and rankpo.sft_weight are both 0: there is nothing to train"));
+        QCOMPARE(errorOf(R"({"sft": 0.1})"), QString("run.json: field 'sft' must be an object, got a number"));
+        QCOMPARE(errorOf("[1]"), QString("run.json: the document must be an object, got array"));
+        QVERIFY(errorOf(R"({"seed": 1,})").startsWith("run.json: not valid JSON (byte"));
+    }
+
+    void validateNamesFieldsForProgrammaticConfigs()
+    {
+        TrainingConfig c;
+        c.adamEpsilon = 0;
+        try {
+            c.validate();
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(QString(e.what()), QString("training config: field 'adam_epsilon' must be > 0, got 0"));
+        }
+    }
+
+    void methodNamesRoundTrip()
+    {
+        for (auto m : {TrainingMethod::Contrastive, TrainingMethod::RankPO, TrainingMethod::Sft})
+            QVERIFY(*trainingMethodFromString(toString(m)) == m);
+        QVERIFY(!trainingMethodFromString("RankPO"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingConfig)
+#include "tst_training_config.moc"
