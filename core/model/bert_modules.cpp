@@ -60,7 +60,8 @@ torch::Tensor BertLayerImpl::forward(const torch::Tensor& x, const torch::Tensor
     // Scaling the queries (L x d values) is cheaper than scaling the scores (L x L).
     const torch::Tensor q = qkvAll[0] * (1.0 / std::sqrt(double(m_headDim)));
     torch::Tensor scores = torch::matmul(q, qkvAll[1].transpose(-2, -1)); // [B, heads, L, L]
-    scores.add_(maskBias);
+    if (maskBias.defined())
+        scores.add_(maskBias);
     torch::Tensor probs = torch::softmax(scores, -1);
     if (train && m_attentionDropout > 0)
         probs = F::dropout(probs, F::DropoutFuncOptions().p(m_attentionDropout).training(true));
@@ -69,14 +70,15 @@ torch::Tensor BertLayerImpl::forward(const torch::Tensor& x, const torch::Tensor
     torch::Tensor attended = torch::linear(context, attentionOutput->weight, attentionOutput->bias);
     if (train && m_hiddenDropout > 0)
         attended = F::dropout(attended, F::DropoutFuncOptions().p(m_hiddenDropout).training(true));
-    const torch::Tensor h1 = torch::layer_norm(attended + x, {hidden}, attentionNorm->weight, attentionNorm->bias,
+    // In-place residual adds: neither a linear's nor a dropout's backward needs its output.
+    const torch::Tensor h1 = torch::layer_norm(attended.add_(x), {hidden}, attentionNorm->weight, attentionNorm->bias,
                                                attentionNorm->options.eps());
 
     torch::Tensor ff = torch::linear(activate(torch::linear(h1, intermediate->weight, intermediate->bias)),
                                      output->weight, output->bias);
     if (train && m_hiddenDropout > 0)
         ff = F::dropout(ff, F::DropoutFuncOptions().p(m_hiddenDropout).training(true));
-    return torch::layer_norm(ff + h1, {hidden}, outputNorm->weight, outputNorm->bias, outputNorm->options.eps());
+    return torch::layer_norm(ff.add_(h1), {hidden}, outputNorm->weight, outputNorm->bias, outputNorm->options.eps());
 }
 
 BertEncoderImpl::BertEncoderImpl(const BertConfig& config, bool withPooler) : m_config(config)
@@ -95,9 +97,12 @@ torch::Tensor BertEncoderImpl::forward(const torch::Tensor& ids, const torch::Te
         throw std::invalid_argument("sequence of " + std::to_string(ids.size(1)) + " tokens exceeds the model's " +
                                     std::to_string(m_config.maxPositions) + " positions");
     torch::Tensor x = embeddings->forward(ids);
-    // Padding gets the most negative float (as HF) so that softmax gives it zero weight.
-    const torch::Tensor maskBias = ((1.0 - attentionMask.to(x.dtype())) * std::numeric_limits<float>::lowest())
-                                       .view({ids.size(0), 1, 1, ids.size(1)});
+    // Padding gets the most negative float (as HF) so that softmax gives it zero weight. A batch without padding
+    // (common after length bucketing) needs no mask at all.
+    torch::Tensor maskBias;
+    if (!attentionMask.all().item<bool>())
+        maskBias = ((1.0 - attentionMask.to(x.dtype())) * std::numeric_limits<float>::lowest())
+                       .view({ids.size(0), 1, 1, ids.size(1)});
     for (const auto& layer : *layers)
         x = layer->as<BertLayerImpl>()->forward(x, maskBias);
     return x;

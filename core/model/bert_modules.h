@@ -26,7 +26,8 @@ TORCH_MODULE(BertEmbeddings);
 class BertLayerImpl : public torch::nn::Module {
 public:
     explicit BertLayerImpl(const BertConfig& config);
-    // x: [B, L, H]; maskBias: [B, 1, 1, L], 0 for real tokens and a large negative number for padding.
+    // x: [B, L, H]; maskBias: [B, 1, 1, L], 0 for real tokens and a large negative number for padding, or an
+    // undefined tensor when nothing is padded.
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& maskBias);
 
     torch::nn::Linear qkv{nullptr}, attentionOutput{nullptr}, intermediate{nullptr}, output{nullptr};
