@@ -213,6 +213,26 @@ private Q_SLOTS:
         QCOMPARE(tinyAfter->encode(golden.texts).values, tinyBefore.values); // F16 weights widen to F32 exactly
     }
 
+    void lastTokenPoolingIgnoresPadding()
+    {
+        QTemporaryDir dir;
+        const fs::path folder = fs::path(dir.path().toStdString()) / "last";
+        fs::copy(kTiny, folder, fs::copy_options::recursive);
+        std::ofstream(folder / "1_Pooling" / "config.json", std::ios::trunc)
+            << R"({"word_embedding_dimension": 16, "pooling_mode_lasttoken": true})";
+        auto last = TextEncoder::open(folder, {"cpu", 0, 8});
+        auto cls = TextEncoder::open(kTiny, {"cpu"});
+        QCOMPARE(last->pooling(), PoolingMode::LastToken);
+        // Padded in one batch or alone, the last real token ([SEP]) gives the same vector.
+        const std::vector<std::string> texts = {"the", "of and in to was he is for"};
+        const auto together = last->encode(texts);
+        const auto alone = last->encode({texts[0]});
+        QVERIFY(maxAbsDiff(alone, last->encode({texts[0]})) == 0);
+        for (std::size_t k = 0; k < together.dim; ++k)
+            QVERIFY(std::abs(together.row(0)[k] - alone.row(0)[k]) < 1e-5);
+        QVERIFY(maxAbsDiff(together, cls->encode(texts)) > 1e-3);
+    }
+
     void badCheckpointsNameTheTensor()
     {
         {
