@@ -35,7 +35,8 @@ public:
 
     // One unit-length row per text, in the order given. Texts are tokenised, sorted by length and encoded in
     // batches padded only to their longest member, in inference mode; memory grows with the batch, not with
-    // the number of texts. With a cache, stored vectors are reused and new ones stored.
+    // the number of texts. With a cache, stored vectors are reused and new ones stored. Not reentrant: one
+    // encode at a time per TextEncoder (libtorch parallelises inside each batch).
     EmbeddingMatrix encode(const std::vector<std::string>& texts, EmbeddingCache* cache = nullptr,
                            const EncodeProgress& progress = {});
 
