@@ -3,8 +3,10 @@ rankpo_cli_command(export_command.cpp)
 rankpo_cli_command(import_command.cpp)
 rankpo_cli_command(init_command.cpp)
 rankpo_cli_command(metrics_command.cpp)
+rankpo_cli_command(models_command.cpp)
 rankpo_cli_command(split_command.cpp)
 rankpo_cli_command(stats_command.cpp)
 
 # Engine commands (libtorch): built into rankpo-engine; rankpo forwards them.
 #   rankpo_cli_engine_command(<name> "<one-line help>" <file>)
+rankpo_cli_engine_command(embed "Embed texts with an encoder model (name or folder)" embed_command.cpp)

@@ -1,0 +1,68 @@
+// rankpo models: the models that `--model NAME` accepts (built-in, and later the project's trained runs).
+#include "app/cli/command.h"
+#include "core/model/model_folder.h"
+#include "core/model/model_resolver.h"
+#include "core/util/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+namespace rankpo::cli {
+namespace {
+
+void run(bool json)
+{
+    const ModelCatalog catalog;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const ModelEntry& e : catalog.list()) {
+        nlohmann::json row = {{"name", e.name}, {"folder", e.folder.string()}, {"origin", e.origin}};
+        try {
+            const ModelFolder m = ModelFolder::open(e.folder);
+            row["dim"] = m.config.hiddenSize;
+            row["pooling"] = poolingName(m.pooling);
+            row["max_length"] = m.maxSeqLength;
+            row["layers"] = m.config.numLayers;
+        } catch (const Error& err) {
+            row["error"] = err.what(); // listed anyway, so that a broken install is visible
+        }
+        rows.push_back(row);
+    }
+    if (json) {
+        std::cout << nlohmann::json{{"models", rows}}.dump(2) << "\n";
+        return;
+    }
+    if (rows.empty()) {
+        std::cout << "no models installed (scripts/install-python-deps.sh installs all-MiniLM-L6-v2)\n";
+        return;
+    }
+    std::cout << std::left << std::setw(22) << "NAME" << std::setw(10) << "ORIGIN" << std::setw(6) << "DIM"
+              << std::setw(10) << "POOLING" << std::setw(9) << "MAX LEN" << "FOLDER\n";
+    for (const auto& r : rows) {
+        std::cout << std::setw(22) << r["name"].get<std::string>() << std::setw(10) << r["origin"].get<std::string>();
+        if (r.contains("error")) {
+            std::cout << "unreadable: " << r["error"].get<std::string>() << "\n";
+            continue;
+        }
+        std::cout << std::setw(6) << r["dim"].get<std::int64_t>() << std::setw(10) << r["pooling"].get<std::string>()
+                  << std::setw(9) << r["max_length"].get<std::size_t>() << r["folder"].get<std::string>() << "\n";
+    }
+    std::cout << "(\"default\" stands for " << BuiltinModelResolver::kDefaultModel
+              << "; any Hugging Face BERT folder works as --model too)\n";
+}
+
+void setup(CLI::App& root)
+{
+    auto json = std::make_shared<bool>(false);
+    CLI::App* cmd = root.add_subcommand("models", "List the models: name, folder, dimensions, pooling, maximum length");
+    cmd->add_flag("--json", *json, "Print the list as JSON");
+    cmd->callback([json] { run(*json); });
+}
+
+} // namespace
+
+RANKPO_CLI_COMMAND(61, "models", setup);
+
+} // namespace rankpo::cli

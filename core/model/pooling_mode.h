@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+
+namespace rankpo {
+
+// How token states become one sentence vector. Cls: the first token (BGE); Mean: the average over real tokens
+// (all-MiniLM); LastToken: the last real token (decoder models).
+enum class PoolingMode { Cls, Mean, LastToken };
+
+const char* poolingName(PoolingMode mode); // "cls", "mean", "lasttoken"
+PoolingMode parsePoolingName(const std::string& name); // throws a usage error on anything else
+
+} // namespace rankpo

@@ -1,0 +1,19 @@
+list(APPEND RANKPO_CORE_SOURCES
+  model/bert_config.cpp
+  model/embedding_cache.cpp
+  model/model_folder.cpp
+  model/model_resolver.cpp
+  model/model_search_path.cpp
+  model/pooling_mode.cpp
+  model/safetensors_file.cpp
+)
+list(APPEND RANKPO_ENGINE_SOURCES
+  model/bert_modules.cpp
+  model/bert_weights.cpp
+  model/encoder_model.cpp
+  model/sentence_encoder.cpp
+  model/text_encoder.cpp
+)
+# Built-in models installed by scripts/install-python-deps.sh into the checkout (the last place searched).
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/model_search_path.cpp PROPERTIES
+  COMPILE_DEFINITIONS "RANKPO_DEV_MODELS_DIR=\"${CMAKE_SOURCE_DIR}/.deps/models\"")
