@@ -133,22 +133,26 @@ DemoCandidate latentCandidate(DemoRandom& rng)
 std::vector<DemoLabel> labelsFor(int jobIndex, const DemoJob& job, const std::vector<DemoCandidate>& candidates,
                                  DemoRandom& rng)
 {
-    std::vector<int> positives, wrongRegion, wrongLevel, otherArea, rest;
+    // Rule-rejected candidates by how hard they are: "topical" ones publish on the job's very
+    // sub-topic, as a similarity search would surface them, yet fail on region or seniority.
+    std::vector<int> positives, topicalWrongRegion, wrongRegion, topicalWrongLevel, wrongLevel, otherArea, rest;
     for (int i = 0; i < static_cast<int>(candidates.size()); ++i) {
         const DemoCandidate& c = candidates[static_cast<std::size_t>(i)];
+        const bool topical = std::count(c.publicationSubtopics.begin(), c.publicationSubtopics.end(), job.subtopic) > 0;
         if (demoRuleRelevant(job, c))
             positives.push_back(i);
         else if (areaPlausible(job, c) && c.region != job.region)
-            wrongRegion.push_back(i);
+            (topical ? topicalWrongRegion : wrongRegion).push_back(i);
         else if (areaPlausible(job, c))
-            wrongLevel.push_back(i);
+            (topical ? topicalWrongLevel : wrongLevel).push_back(i);
         else if (c.region == job.region)
             otherArea.push_back(i);
         else
             rest.push_back(i);
     }
-    // A sample of rule-rejected candidates as explicit negatives, most of them hard: the right area
-    // but the wrong region or seniority.
+    // A sample of rule-rejected candidates as explicit negatives, most of them hard: the right area,
+    // often the right sub-topic, but the wrong region or seniority. Mined like this, the negatives
+    // teach stage 1 the rules rather than topical similarity, as the paper's stage 1 learns them.
     std::vector<int> negatives;
     auto take = [&](const std::vector<int>& from, int wanted) {
         const int k = std::min(wanted, static_cast<int>(from.size()));
@@ -156,8 +160,10 @@ std::vector<DemoLabel> labelsFor(int jobIndex, const DemoJob& job, const std::ve
             negatives.push_back(from[static_cast<std::size_t>(index)]);
     };
     const int target = rng.between(24, 36);
-    take(wrongRegion, 10);
-    take(wrongLevel, 8);
+    take(topicalWrongRegion, 7);
+    take(wrongRegion, 3);
+    take(topicalWrongLevel, 5);
+    take(wrongLevel, 3);
     take(otherArea, 4);
     take(rest, std::max(0, target - static_cast<int>(negatives.size())));
 
@@ -172,7 +178,8 @@ std::vector<DemoLabel> labelsFor(int jobIndex, const DemoJob& job, const std::ve
 }
 
 // Pairs for one job, drawn like the paper's (from near the top of a stage-1 ranking): both candidates
-// in the job's area, mostly rule-positive ones, often paired with a same-area near miss.
+// in the job's area, mostly two rule-positives (60%), else a rule-positive and a same-area near miss
+// (30%) or two near misses.
 std::vector<std::pair<int, int>> pairsFor(const DemoJob& job, const std::vector<DemoCandidate>& candidates,
                                           int quota, DemoRandom& rng)
 {
@@ -203,9 +210,9 @@ std::vector<std::pair<int, int>> pairsFor(const DemoJob& job, const std::vector<
             const int kind = rng.below(100);
             const std::vector<int>* firstGroup = &pool;
             const std::vector<int>* secondGroup = &pool;
-            if (kind < 45 && positives.size() >= 2) {
+            if (kind < 60 && positives.size() >= 2) {
                 firstGroup = secondGroup = &positives;
-            } else if (kind < 80 && !positives.empty() && !nearMisses.empty()) {
+            } else if (kind < 90 && !positives.empty() && !nearMisses.empty()) {
                 // Either side may be drawn first: the contrast filter below makes the second draw the
                 // better-fitting one more often, and that must not favour rule-positives or near misses.
                 const bool positiveFirst = rng.chance(500);
