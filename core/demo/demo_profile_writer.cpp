@@ -158,12 +158,12 @@ CandidateDraft DemoProfileWriter::write(DemoCandidate candidate, DemoRandom& rng
     const int count = static_cast<int>(candidate.publicationSubtopics.size());
     std::vector<PublicationKind> kinds(static_cast<std::size_t>(count), PublicationKind::Article);
     // Seniority cues, in the order a profile lists recent work first: a doctoral researcher's thesis
-    // leads the list, a postdoc's thesis (when listed) closes it; senior researchers' recent work
+    // leads the list, a postdoc's follows a paper or two; senior researchers' recent work
     // includes reviews, perspectives and editorials, a mid-career researcher's now and then.
     if (candidate.level == 0)
         kinds.front() = PublicationKind::Thesis;
-    else if (candidate.level == 1 && rng.chance(500))
-        kinds.back() = PublicationKind::Thesis;
+    else if (candidate.level == 1)
+        kinds[static_cast<std::size_t>(std::min(rng.between(1, 2), count - 1))] = PublicationKind::Thesis;
     else if (candidate.level == 2 && rng.chance(400))
         kinds[static_cast<std::size_t>(rng.below(count))] = PublicationKind::Review;
     else if (candidate.level == 3)
@@ -243,7 +243,8 @@ CandidateDraft DemoProfileWriter::write(DemoCandidate candidate, DemoRandom& rng
     }
 
     // Keywords, like OpenAlex concepts: a few area-wide ones, a couple per publication from its
-    // sub-topic, and the country near the front (where a length-limited encoder still sees it).
+    // sub-topic, and the country and affiliation near the front (where a length-limited encoder
+    // still sees them).
     std::vector<std::string> keywords;
     auto addKeyword = [&keywords](const std::string& keyword) {
         if (std::find(keywords.begin(), keywords.end(), keyword) == keywords.end())
@@ -261,6 +262,10 @@ CandidateDraft DemoProfileWriter::write(DemoCandidate candidate, DemoRandom& rng
         keywords.resize(30);
     const int countryAt = rng.below(std::min(4, static_cast<int>(keywords.size()) + 1));
     keywords.insert(keywords.begin() + countryAt, region.country);
+    // The affiliation, beside the country: job ads name their institution, so a model can learn
+    // which institutions lie in which region.
+    const int affiliationAt = rng.below(std::min(6, static_cast<int>(keywords.size()) + 1));
+    keywords.insert(keywords.begin() + affiliationAt, region.institutions[static_cast<std::size_t>(place)]);
 
     candidate.text = "<keyword>" + joined(keywords, "<sep>") + "</keyword><title>" + joined(titles, "<sep>")
         + "</title><abstract>" + joined(abstracts, "<sep>") + "</abstract>";

@@ -13,10 +13,10 @@ class DemoVocabulary;
 // encoder can see:
 //   - area and sub-topics: keywords, publication titles and abstracts drawn from each publication's
 //     sub-topic vocabulary;
-//   - region: the country among the first keywords, and one abstract that names the candidate's
-//     institution, city or a national funder;
-//   - seniority: the number of publications, a doctoral thesis for early-career researchers, and
-//     reviews, perspectives and editorials for senior ones.
+//   - region: the country and the affiliation among the first keywords, and one abstract that names
+//     the candidate's institution, city or a national funder;
+//   - seniority: the number of publications, a doctoral thesis near the top of the list for doctoral
+//     and postdoctoral researchers, reviews, perspectives and editorials for senior ones.
 class DemoProfileWriter {
 public:
     explicit DemoProfileWriter(const DemoVocabulary& vocabulary) : m_vocabulary(vocabulary) {}
