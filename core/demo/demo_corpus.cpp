@@ -9,7 +9,9 @@
 #include "core/util/error.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>

@@ -206,7 +206,12 @@ JobDraft DemoJobWriter::write(DemoJob job, DemoRandom& rng) const
     text += "Contract Type " + contractFor(region, job.level, rng) + "\n";
     text += std::string("Hours ") + (job.level <= 1 && rng.chance(100) ? "Part Time (0.8 FTE)" : "Full Time") + "\n";
     text += region.salaries[static_cast<std::size_t>(job.level)] + "\n";
-    text += "Closing Date " + formatDate(rng.between(1, 28), rng.between(1, 12), rng.between(2024, 2025)) + "\n";
+    // One draw per statement: the order in which function arguments are evaluated is unspecified,
+    // and compilers differ (the corpus must be the same whichever compiled it).
+    const int closingDay = rng.between(1, 28);
+    const int closingMonth = rng.between(1, 12);
+    const int closingYear = rng.between(2024, 2025);
+    text += "Closing Date " + formatDate(closingDay, closingMonth, closingYear) + "\n";
     text += std::string("Level ") + kLevelNames[job.level] + "\n";
 
     std::vector<std::string> paragraphs;

@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace rankpo;
@@ -178,7 +179,7 @@ private Q_SLOTS:
         const DemoCorpus tiny = generateDemoCorpus(options);
         const std::uint64_t hash = corpusHash(tiny);
         qInfo("tiny corpus hash %llx", static_cast<unsigned long long>(hash));
-        QCOMPARE(hash, std::uint64_t(0x8441f91f9dfe8228ULL));
+        QCOMPARE(hash, std::uint64_t(0xef918cf4caeab586ULL));
     }
 
     void entityTextsDependOnlyOnSeedAndIndex()
@@ -275,7 +276,6 @@ private Q_SLOTS:
             QVERIFY(lines[0].find(" in ") != std::string::npos); // "Lecturer in Economics"
             for (int i = 0; i < 7; ++i)
                 QVERIFY2(lines[static_cast<std::size_t>(i + 1)].rfind(kLabels[i], 0) == 0, j.text.c_str());
-            QVERIFY(lines[2] .size() > 10);
             const std::string location = lines[2].substr(std::string("Location ").size());
             QVERIFY2(location.find(", " + demoRegionName(j.region)) != std::string::npos, location.c_str());
             const std::string salary = lines[5];
