@@ -180,8 +180,9 @@ std::vector<DemoLabel> labelsFor(int jobIndex, const DemoJob& job, const std::ve
 }
 
 // Pairs for one job, drawn like the paper's (from near the top of a stage-1 ranking): both candidates
-// in the job's area, mostly two rule-positives (60%), else a rule-positive and a same-area near miss
-// (30%) or two near misses.
+// in the job's area, mostly two rule-positives (70%), else a rule-positive and a same-area near miss
+// (25%) or two near misses; jobs with few positives fall back to near misses. Pairs of positives let
+// stage 2 learn topical fit without promoting candidates that the rules reject.
 std::vector<std::pair<int, int>> pairsFor(const DemoJob& job, const std::vector<DemoCandidate>& candidates,
                                           int quota, DemoRandom& rng)
 {
@@ -212,9 +213,9 @@ std::vector<std::pair<int, int>> pairsFor(const DemoJob& job, const std::vector<
             const int kind = rng.below(100);
             const std::vector<int>* firstGroup = &pool;
             const std::vector<int>* secondGroup = &pool;
-            if (kind < 60 && positives.size() >= 2) {
+            if (kind < 70 && positives.size() >= 2) {
                 firstGroup = secondGroup = &positives;
-            } else if (kind < 90 && !positives.empty() && !nearMisses.empty()) {
+            } else if (kind < 95 && !positives.empty() && !nearMisses.empty()) {
                 // Either side may be drawn first: the contrast filter below makes the second draw the
                 // better-fitting one more often, and that must not favour rule-positives or near misses.
                 const bool positiveFirst = rng.chance(500);
