@@ -67,6 +67,14 @@ constexpr const char* kNeitherMatches[] = {
     "not a direct match. Candidate {L}'s work on {lFocus} is less clearly connected to the role.",
 };
 
+// Neither matches, and both work mainly on the same other sub-topic: compare their topics instead.
+constexpr const char* kNeitherSameFocus[] = {
+    "Both candidates work mainly on {wFocus} rather than {jSub}. Candidate {W}'s work on {wTopic} is somewhat "
+    "closer to the project on {jTopic} than Candidate {L}'s work on {lTopic}.",
+    "Neither candidate addresses {jTopic} directly; both focus on {wFocus}. Candidate {W}'s research on {wTopic} "
+    "offers slightly more transferable expertise than Candidate {L}'s.",
+};
+
 constexpr const char* kAgainstFit[] = {
     "Candidate {W}'s work on {wFocus}, including {wTopic}, demonstrates a methodological breadth that could "
     "transfer well to the project. Candidate {L}'s publications on {lFocus} are relevant, but their scope "
@@ -191,7 +199,9 @@ std::string DemoJudge::rationale(const JobDraft& job, const CandidateDraft& winn
     else if (winnerCount > 0 && winnerShare > loserShare + 100)
         text = pickOne(kMoreFocused, rng);
     else if (winnerCount > 0 && loserCount > 0)
-        text = pickOne(kEqualMatch, rng);
+        text = winnerOn.topic == loserOn.topic ? kEqualMatch[1] : pickOne(kEqualMatch, rng);
+    else if (winnerFocus == loserFocus)
+        text = pickOne(kNeitherSameFocus, rng);
     else
         text = pickOne(kNeitherMatches, rng);
     return fillTemplate(text, slots);
@@ -207,7 +217,8 @@ std::string DemoJudge::tieRationale(const JobDraft& job, const CandidateDraft& f
         {"aFocus", m_vocabulary.subtopic(first.candidate.subtopics.front()).name},
         {"bFocus", m_vocabulary.subtopic(second.candidate.subtopics.front()).name},
     };
-    return fillTemplate(pickOne(kTie, rng), slots);
+    const bool sameFocus = first.candidate.subtopics.front() == second.candidate.subtopics.front();
+    return fillTemplate(sameFocus ? kTie[0] : pickOne(kTie, rng), slots);
 }
 
 } // namespace rankpo::demo
