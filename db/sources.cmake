@@ -1,4 +1,5 @@
 list(APPEND RANKPO_DB_SOURCES
+  demo_project.cpp
   evaluation_store.cpp
   migrations.cpp
   model_registry.cpp

@@ -20,7 +20,7 @@ private Q_SLOTS:
     {
         const auto top = runRankpo({"--help"});
         QCOMPARE(top.exitCode, 0);
-        for (const char* command : {"init", "import", "export", "stats", "split"}) {
+        for (const char* command : {"init", "demo-data", "import", "export", "stats", "split", "metrics", "models"}) {
             QVERIFY2(top.out.contains(command), command);
             const auto r = runRankpo({command, "--help"});
             QCOMPARE(r.exitCode, 0);
@@ -64,6 +64,27 @@ private Q_SLOTS:
         }
         const auto testOnly = runRankpo({"export", project, path("test.jsonl"), "--format", "trl-dpo", "--split", "test"});
         QCOMPARE(testOnly.exitCode, 0);
+    }
+
+    void demoDataIsDeterministic()
+    {
+        const QString a = path("demo-a.rankpo"), b = path("demo-b.rankpo");
+        QCOMPARE(runRankpo({"demo-data", a, "--jobs", "12", "--candidates", "120", "--pairs", "60", "--seed", "5"}).exitCode, 0);
+        QCOMPARE(runRankpo({"demo-data", b, "--jobs", "12", "--candidates", "120", "--pairs", "60", "--seed", "5"}).exitCode, 0);
+        const auto sa = runRankpo({"stats", a, "--json"}), sb = runRankpo({"stats", b, "--json"});
+        QCOMPARE(sa.out, sb.out);
+        const QJsonObject j = QJsonDocument::fromJson(sa.out.toUtf8()).object();
+        QCOMPARE(j["jobs"].toInt(), 12);
+        QCOMPARE(j["candidates"].toInt(), 120);
+        QCOMPARE(j["pairs"].toInt(), 60);
+        QVERIFY(j["labels"].toObject()["positive"].toInt() > 0);
+        const auto ea = runRankpo({"export", a, path("a.jsonl"), "--format", "rankpo-pairs"});
+        const auto eb = runRankpo({"export", b, path("b.jsonl"), "--format", "rankpo-pairs"});
+        QCOMPARE(ea.exitCode, 0);
+        QCOMPARE(rankpo::test::readFile(path("a.jsonl").toStdString()), rankpo::test::readFile(path("b.jsonl").toStdString()));
+        // Filling a project that already has data is refused.
+        QCOMPARE(runRankpo({"demo-data", a}).exitCode, 2);
+        QCOMPARE(runRankpo({"demo-data", path("c.rankpo"), "--jobs", "0"}).exitCode, 2);
     }
 
     void dataErrorsExitWith1AndNameTheLine()
