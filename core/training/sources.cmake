@@ -7,9 +7,12 @@ list(APPEND RANKPO_CORE_SOURCES
   training/metrics_accumulator.cpp
   training/split_mix64.cpp
   training/training_config.cpp
+  training/training_examples.cpp
 )
 list(APPEND RANKPO_ENGINE_SOURCES
   training/adamw_setup.cpp
   training/gradient_clipping.cpp
   training/torch_seeding.cpp
+  training/trainer.cpp
+  training/trainer_checkpoint.cpp
 )

@@ -263,6 +263,7 @@ json TrainingConfig::toJson() const
         {"logging_steps", loggingSteps},
         {"dataloader_drop_last", dataloaderDropLast},
         {"disable_dropout", disableDropout},
+        {"bf16", bf16},
         {"max_query_length", maxQueryLength},
         {"max_passage_length", maxPassageLength},
         {"contrastive",
@@ -311,6 +312,7 @@ TrainingConfig TrainingConfig::fromJson(const json& document, const std::string&
     top.integer("logging_steps", c.loggingSteps);
     top.boolean("dataloader_drop_last", c.dataloaderDropLast);
     top.boolean("disable_dropout", c.disableDropout);
+    top.boolean("bf16", c.bf16);
     top.integer("max_query_length", c.maxQueryLength);
     top.integer("max_passage_length", c.maxPassageLength);
 

@@ -59,6 +59,7 @@ struct TrainingConfig {
     int loggingSteps = 1;
     bool dataloaderDropLast = true;
     bool disableDropout = false;   // upstream's RankPO run keeps dropout on (--disable_dropout False)
+    bool bf16 = true;              // bf16 autocast for the forward pass on CUDA (ignored on the CPU)
     int maxQueryLength = 512;      // tokens of a job description
     int maxPassageLength = 512;    // tokens of a candidate
 

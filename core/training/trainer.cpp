@@ -1,0 +1,444 @@
+#include "core/training/trainer.h"
+
+#include "core/losses/contrastive_loss.h"
+#include "core/losses/metric_names.h"
+#include "core/losses/rankpo_loss.h"
+#include "core/losses/sft_loss.h"
+#include "core/model/encoder_model.h"
+#include "core/training/adamw_setup.h"
+#include "core/training/autocast_scope.h"
+#include "core/training/gradient_accumulator.h"
+#include "core/training/gradient_clipping.h"
+#include "core/training/learning_rate_schedule.h"
+#include "core/training/metrics_accumulator.h"
+#include "core/training/split_mix64.h"
+#include "core/training/torch_seeding.h"
+#include "core/training/trainer_checkpoint.h"
+#include "core/util/error.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <thread>
+#include <unordered_map>
+
+namespace rankpo {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Token ids per distinct text, computed once: the same jobs and candidates come back every epoch.
+class TokenCache {
+public:
+    TokenCache(const EncoderModel& model, std::size_t maxLength) : m_model(model), m_maxLength(maxLength) {}
+    const std::vector<TokenId>& ids(const std::string& text)
+    {
+        auto it = m_ids.find(text);
+        if (it == m_ids.end())
+            it = m_ids.emplace(text, m_model.tokenize(text, m_maxLength)).first;
+        return it->second;
+    }
+    TokenBatch batch(const std::vector<const std::string*>& texts)
+    {
+        std::vector<std::vector<TokenId>> sequences;
+        sequences.reserve(texts.size());
+        for (const auto* t : texts)
+            sequences.push_back(ids(*t));
+        return m_model.makeBatch(sequences);
+    }
+
+private:
+    const EncoderModel& m_model;
+    std::size_t m_maxLength;
+    std::unordered_map<std::string, std::vector<TokenId>> m_ids;
+};
+
+// Embeds texts, each distinct text once, and returns rows in the order given.
+torch::Tensor embedTexts(EncoderModel& model, TokenCache& tokens, const std::vector<const std::string*>& texts)
+{
+    std::vector<const std::string*> unique;
+    std::vector<std::int64_t> row(texts.size());
+    std::unordered_map<const std::string*, std::int64_t> seen;
+    std::unordered_map<std::string_view, std::int64_t> seenText;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        auto [it, inserted] = seenText.emplace(*texts[i], static_cast<std::int64_t>(unique.size()));
+        if (inserted)
+            unique.push_back(texts[i]);
+        row[i] = it->second;
+    }
+    torch::Tensor embeddings = model.embed(tokens.batch(unique));
+    if (unique.size() == texts.size())
+        return embeddings;
+    return embeddings.index_select(0, torch::tensor(row, torch::kInt64).to(embeddings.device()));
+}
+
+bool finite(double v)
+{
+    return std::isfinite(v);
+}
+
+} // namespace
+
+// The optimisation loop shared by the objectives: batching, accumulation, schedule, clipping,
+// logging, checkpoints, cancellation, resuming.
+class Trainer::Loop {
+public:
+    using MicroBatchLoss = std::function<LossOutput(const std::vector<std::size_t>& indices)>;
+
+    Loop(Trainer& trainer, std::size_t examples, std::string dataHash, const TrainerCallbacks& callbacks)
+        : m_trainer(trainer), m_config(trainer.m_config), m_examples(examples), m_dataHash(std::move(dataHash)),
+          m_callbacks(callbacks)
+    {
+    }
+
+    // Extra state a checkpoint carries (RankPO's reference scores).
+    const std::vector<float>* extraState = nullptr;
+    std::function<void(const std::vector<float>&)> restoreExtraState;
+
+    TrainingOutcome run(const MicroBatchLoss& microBatchLoss, const std::filesystem::path& resumeFrom);
+
+private:
+    void report(const std::string& phase, std::map<std::string, double> metrics);
+    bool cancelled() const { return m_callbacks.cancel && m_callbacks.cancel->load(); }
+
+    Trainer& m_trainer;
+    const TrainingConfig& m_config;
+    std::size_t m_examples;
+    std::string m_dataHash;
+    const TrainerCallbacks& m_callbacks;
+    std::int64_t m_step = 0;
+    std::int64_t m_totalSteps = 0;
+    double m_epoch = 0;
+    int m_epochs = 0;
+    std::int64_t m_seen = 0;
+    Clock::time_point m_start;
+    std::int64_t m_seenAtStart = 0;
+    std::int64_t m_stepAtStart = 0;
+};
+
+void Trainer::Loop::report(const std::string& phase, std::map<std::string, double> metrics)
+{
+    if (!m_callbacks.onProgress)
+        return;
+    TrainingProgress p;
+    p.phase = phase;
+    p.step = m_step;
+    p.totalSteps = m_totalSteps;
+    p.epoch = m_epoch;
+    p.epochs = m_epochs;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - m_start).count();
+    if (elapsed > 0 && m_seen > m_seenAtStart)
+        p.examplesPerSecond = double(m_seen - m_seenAtStart) / elapsed;
+    if (m_step > m_stepAtStart && elapsed > 0)
+        p.etaSeconds = elapsed / double(m_step - m_stepAtStart) * double(std::max<std::int64_t>(0, m_totalSteps - m_step));
+    if (auto it = metrics.find("loss"); it != metrics.end())
+        p.loss = it->second;
+    p.metrics = std::move(metrics);
+    m_callbacks.onProgress(p);
+}
+
+TrainingOutcome Trainer::Loop::run(const MicroBatchLoss& microBatchLoss, const std::filesystem::path& resumeFrom)
+{
+    EncoderModel& model = m_trainer.m_model;
+    const auto batchSize = static_cast<std::size_t>(m_config.perDeviceTrainBatchSize);
+    const std::size_t microBatches =
+        m_config.dataloaderDropLast ? m_examples / batchSize : (m_examples + batchSize - 1) / batchSize;
+    if (microBatches == 0)
+        throw usageError("too few training examples: " + std::to_string(m_examples) + " (the batch size is "
+                         + std::to_string(batchSize) + ")");
+    const auto accumulation = static_cast<std::int64_t>(m_config.gradientAccumulationSteps);
+    GradientAccumulator accumulator(accumulation, static_cast<std::int64_t>(microBatches));
+    m_totalSteps = totalTrainingSteps(static_cast<std::int64_t>(microBatches), accumulation, m_config.numTrainEpochs,
+                                      m_config.maxSteps);
+    const std::int64_t stepsPerEpoch = accumulator.optimizerStepsPerEpoch();
+    m_epochs = m_config.maxSteps > 0 ? static_cast<int>((m_totalSteps + stepsPerEpoch - 1) / stepsPerEpoch)
+                                     : m_config.numTrainEpochs;
+    const LearningRateSchedule schedule(m_config.lrSchedulerType, m_config.learningRate,
+                                        warmupStepsFor(m_totalSteps, m_config.warmupRatio, m_config.warmupSteps),
+                                        m_totalSteps);
+
+    seedTorch(m_config.seed);
+    const auto named = toNamedParameters(model.module()->named_parameters());
+    AdamWSettings settings;
+    settings.learningRate = m_config.learningRate;
+    settings.weightDecay = m_config.weightDecay;
+    settings.beta1 = m_config.adamBeta1;
+    settings.beta2 = m_config.adamBeta2;
+    settings.epsilon = m_config.adamEpsilon;
+    auto optimizer = makeAdamW(named, settings);
+    std::vector<torch::Tensor> parameters;
+    for (const auto& [name, p] : named)
+        if (p.requires_grad())
+            parameters.push_back(p);
+
+    int startEpoch = 0;
+    if (!resumeFrom.empty()) {
+        const TrainerState state = readTrainerState(resumeFrom);
+        if (state.dataHash != m_dataHash)
+            throw usageError(resumeFrom.string() + ": the checkpoint was trained on other data (data hash "
+                             + state.dataHash + ", now " + m_dataHash + ")");
+        if (state.method != std::string(toString(m_config.method)))
+            throw usageError(resumeFrom.string() + ": the checkpoint is from a " + state.method + " run");
+        loadOptimizerState(*optimizer, resumeFrom);
+        if (restoreExtraState)
+            restoreExtraState(readExtraState(resumeFrom));
+        startEpoch = state.epochsCompleted;
+        m_step = state.globalStep;
+        for (std::int64_t i = 0; i < std::int64_t(startEpoch) * std::int64_t(microBatches); ++i)
+            accumulator.next();
+    }
+
+    const bool dropout = !m_config.disableDropout;
+    model.module()->train(dropout);
+    MetricsAccumulator metrics;
+    TrainingOutcome outcome;
+    outcome.epochsCompleted = startEpoch;
+    m_start = Clock::now();
+    m_stepAtStart = m_step;
+    m_seen = m_seenAtStart = std::int64_t(startEpoch) * std::int64_t(microBatches * batchSize);
+    bool stop = m_step >= m_totalSteps;
+
+    for (int epoch = startEpoch; epoch < m_epochs && !stop; ++epoch) {
+        // Seeding per epoch makes a run resumed at an epoch boundary draw the same dropout masks.
+        seedTorch(deriveSeed(m_config.seed, static_cast<std::uint64_t>(epoch)));
+        const auto order = shuffledIndices(m_examples, m_config.seed, static_cast<std::uint64_t>(epoch));
+        for (std::size_t mb = 0; mb < microBatches; ++mb) {
+            if (cancelled()) {
+                outcome.cancelled = true;
+                stop = true;
+                break;
+            }
+            const auto info = accumulator.next();
+            const std::size_t begin = mb * batchSize;
+            const std::size_t end = std::min(begin + batchSize, m_examples);
+            std::vector<std::size_t> indices(order.begin() + std::ptrdiff_t(begin), order.begin() + std::ptrdiff_t(end));
+
+            LossOutput out = microBatchLoss(indices);
+            const double lossValue = out.loss.item<double>();
+            if (!finite(lossValue))
+                throw dataError("training stopped: the loss became " + std::string(std::isnan(lossValue) ? "NaN" : "infinite")
+                                + " at step " + std::to_string(m_step + 1) + " (epoch " + std::to_string(epoch + 1)
+                                + "); try a lower learning rate");
+            (out.loss * info.lossScale).backward();
+            metrics.add(out.metrics);
+            metrics.add("loss", lossValue);
+            m_seen += std::int64_t(indices.size());
+
+            if (info.stepAfter) {
+                const double lr = schedule.learningRate(m_step);
+                setLearningRate(*optimizer, lr);
+                const double gradNorm = clipGradientNorm(parameters, m_config.maxGradNorm);
+                optimizer->step();
+                optimizer->zero_grad();
+                ++m_step;
+                m_epoch = double(epoch) + double(mb + 1) / double(microBatches);
+                metrics.setLatest("learning_rate", lr);
+                metrics.setLatest("grad_norm", gradNorm);
+                metrics.setLatest("epoch", m_epoch);
+                if (m_step % std::max(1, m_config.loggingSteps) == 0 || m_step == m_totalSteps) {
+                    outcome.lastMetrics = metrics.flush();
+                    report("train", outcome.lastMetrics);
+                }
+                if (m_step >= m_totalSteps) {
+                    stop = true;
+                    break;
+                }
+            }
+        }
+        if (outcome.cancelled)
+            break;
+        // The epoch is complete (or max_steps reached): checkpoint it, then evaluate it.
+        m_epoch = epoch + 1;
+        report("checkpoint", {});
+        const auto folder = m_trainer.m_outputDir / ("checkpoint-epoch-" + std::to_string(epoch + 1));
+        model.module()->eval();
+        writeCheckpoint(folder, model, *optimizer,
+                        TrainerState{std::string(toString(m_config.method)), epoch + 1, m_step, m_dataHash,
+                                     m_config.toJson().dump()},
+                        extraState ? *extraState : std::vector<float>());
+        outcome.lastCheckpoint = folder;
+        outcome.epochsCompleted = epoch + 1;
+        if (m_callbacks.onEpochEnd) {
+            report("evaluate", {});
+            auto evaluation = m_callbacks.onEpochEnd(epoch + 1, folder);
+            std::map<std::string, double> logged;
+            for (auto& [name, value] : evaluation)
+                logged["eval/" + name] = value;
+            outcome.lastMetrics.insert(logged.begin(), logged.end());
+            report("evaluate", logged);
+        }
+        model.module()->train(dropout);
+    }
+    model.module()->eval();
+    outcome.steps = m_step;
+    outcome.seconds = std::chrono::duration<double>(Clock::now() - m_start).count();
+    return outcome;
+}
+
+Trainer::Trainer(TrainingConfig config, EncoderModel& model, std::filesystem::path outputDir)
+    : m_config(std::move(config)), m_model(model), m_outputDir(std::move(outputDir))
+{
+    m_config.validate();
+    m_jobLength = std::min<std::size_t>(static_cast<std::size_t>(m_config.maxQueryLength), model.maxLength());
+    m_candidateLength = std::min<std::size_t>(static_cast<std::size_t>(m_config.maxPassageLength), model.maxLength());
+    if (at::get_num_threads() < int(std::thread::hardware_concurrency()))
+        at::set_num_threads(int(std::max(1u, std::thread::hardware_concurrency())));
+}
+
+Trainer::~Trainer() = default;
+
+TrainingOutcome Trainer::train(const std::vector<PreferenceExample>& examples, const TrainerCallbacks& callbacks,
+                               const std::filesystem::path& resumeFrom)
+{
+    if (m_config.method == TrainingMethod::Contrastive)
+        throw usageError("contrastive training takes contrastive examples (job, positive, negatives), not preferences");
+    if (examples.empty())
+        throw usageError("no preference examples to train on");
+    TokenCache jobTokens(m_model, m_jobLength), candidateTokens(m_model, m_candidateLength);
+    const bool rankpo = m_config.method == TrainingMethod::RankPO;
+    const RankPOLoss rankpoLoss(m_config.rankpo);
+    const SftLoss sftLoss(m_config.sft);
+    const bool needReference = rankpo && !m_config.rankpo.referenceFree;
+    const torch::Device device = m_model.device();
+    AutocastScope::Settings autocast{device.is_cuda() && m_config.bf16};
+
+    auto scores = [&](const std::vector<std::size_t>& indices) {
+        std::vector<const std::string*> jobs, chosen, rejected;
+        for (std::size_t i : indices) {
+            jobs.push_back(&examples[i].job);
+            chosen.push_back(&examples[i].chosen);
+            rejected.push_back(&examples[i].rejected);
+        }
+        // Chosen and rejected in one batch: one forward pass for the candidates.
+        std::vector<const std::string*> candidates = chosen;
+        candidates.insert(candidates.end(), rejected.begin(), rejected.end());
+        AutocastScope scope(autocast);
+        const torch::Tensor q = embedTexts(m_model, jobTokens, jobs).to(torch::kFloat32);
+        const torch::Tensor c = embedTexts(m_model, candidateTokens, candidates).to(torch::kFloat32);
+        const auto n = static_cast<std::int64_t>(indices.size());
+        const torch::Tensor sChosen = (q * c.narrow(0, 0, n)).sum(-1);
+        const torch::Tensor sRejected = (q * c.narrow(0, n, n)).sum(-1);
+        return PreferenceScores{sChosen, sRejected};
+    };
+
+    Loop loop(*this, examples.size(), dataHash(examples), callbacks);
+    std::vector<float> reference; // chosen, rejected per example
+    if (needReference) {
+        loop.restoreExtraState = [&](const std::vector<float>& saved) {
+            if (saved.size() != examples.size() * 2)
+                throw dataError(resumeFrom.string() + ": the checkpoint's reference scores cover "
+                                + std::to_string(saved.size() / 2) + " examples, the run has " + std::to_string(examples.size()));
+            reference = saved;
+        };
+        if (resumeFrom.empty()) {
+            // Score every example with the starting model: the frozen reference.
+            TrainingProgress p;
+            p.phase = "reference";
+            if (callbacks.onProgress)
+                callbacks.onProgress(p);
+            torch::NoGradGuard noGrad;
+            m_model.module()->eval();
+            reference.resize(examples.size() * 2);
+            const std::size_t block = 32;
+            for (std::size_t begin = 0; begin < examples.size(); begin += block) {
+                if (callbacks.cancel && callbacks.cancel->load())
+                    break;
+                std::vector<std::size_t> indices;
+                for (std::size_t i = begin; i < std::min(begin + block, examples.size()); ++i)
+                    indices.push_back(i);
+                const auto s = scores(indices);
+                const auto chosenCpu = s.chosen.to(torch::kCPU).contiguous();
+                const auto rejectedCpu = s.rejected.to(torch::kCPU).contiguous();
+                for (std::size_t k = 0; k < indices.size(); ++k) {
+                    reference[2 * indices[k]] = chosenCpu[std::int64_t(k)].item<float>();
+                    reference[2 * indices[k] + 1] = rejectedCpu[std::int64_t(k)].item<float>();
+                }
+            }
+        }
+        loop.extraState = &reference;
+    }
+    std::vector<float> weights(examples.size());
+    for (std::size_t i = 0; i < examples.size(); ++i)
+        weights[i] = static_cast<float>(examples[i].weight);
+
+    auto microBatch = [&](const std::vector<std::size_t>& indices) -> LossOutput {
+        const PreferenceScores policy = scores(indices);
+        if (!rankpo)
+            return sftLoss.forward(policy.chosen, policy.rejected);
+        std::optional<PreferenceScores> ref;
+        if (needReference) {
+            std::vector<float> rc, rr;
+            for (std::size_t i : indices) {
+                rc.push_back(reference[2 * i]);
+                rr.push_back(reference[2 * i + 1]);
+            }
+            ref = PreferenceScores{torch::tensor(rc).to(device), torch::tensor(rr).to(device)};
+        }
+        torch::Tensor pairWeights;
+        if (m_config.rankpo.weightByConfidence) {
+            std::vector<float> w;
+            for (std::size_t i : indices)
+                w.push_back(weights[i]);
+            pairWeights = torch::tensor(w).to(device);
+        }
+        return rankpoLoss.forward(policy, ref, pairWeights);
+    };
+    if (callbacks.cancel && callbacks.cancel->load()) {
+        TrainingOutcome outcome;
+        outcome.cancelled = true;
+        return outcome;
+    }
+    return loop.run(microBatch, resumeFrom);
+}
+
+TrainingOutcome Trainer::train(const std::vector<ContrastiveExample>& examples, const TrainerCallbacks& callbacks,
+                               const std::filesystem::path& resumeFrom)
+{
+    if (m_config.method != TrainingMethod::Contrastive)
+        throw usageError(std::string(toString(m_config.method)) + " training takes preferences, not contrastive examples");
+    if (examples.empty())
+        throw usageError("no contrastive examples to train on");
+    const int negativesPerExample = m_config.contrastive.numNegatives;
+    for (std::size_t i = 0; i < examples.size(); ++i)
+        if (negativesPerExample > 0 && examples[i].negatives.empty())
+            throw dataError("contrastive example " + std::to_string(i + 1) + " has no negatives (num_negatives is "
+                            + std::to_string(negativesPerExample) + ")");
+    TokenCache jobTokens(m_model, m_jobLength), candidateTokens(m_model, m_candidateLength);
+    const ContrastiveLoss loss(m_config.contrastive.loss);
+    AutocastScope::Settings autocast{m_model.device().is_cuda() && m_config.bf16};
+    std::uint64_t drawn = 0; // varies the negatives drawn from batch to batch, deterministically
+
+    auto microBatch = [&](const std::vector<std::size_t>& indices) -> LossOutput {
+        std::vector<const std::string*> jobs, passages;
+        for (std::size_t i : indices) {
+            jobs.push_back(&examples[i].job);
+            passages.push_back(&examples[i].positive);
+        }
+        // Each example's negatives: a seeded draw without replacement (with it, if it has fewer).
+        for (std::size_t i : indices) {
+            const auto& pool = examples[i].negatives;
+            SplitMix64 rng(deriveSeed(m_config.seed, 0x6e6567ULL + drawn++));
+            std::vector<std::size_t> order(pool.size());
+            for (std::size_t k = 0; k < order.size(); ++k)
+                order[k] = k;
+            shuffleInPlace(order, rng);
+            for (int k = 0; k < negativesPerExample; ++k)
+                passages.push_back(&pool[order[std::size_t(k) % order.size()]]);
+        }
+        AutocastScope scope(autocast);
+        const torch::Tensor q = embedTexts(m_model, jobTokens, jobs).to(torch::kFloat32);
+        const torch::Tensor p = embedTexts(m_model, candidateTokens, passages).to(torch::kFloat32);
+        const auto n = static_cast<std::int64_t>(indices.size());
+        const torch::Tensor positives = p.narrow(0, 0, n);
+        torch::Tensor negatives;
+        if (negativesPerExample > 0)
+            negatives = p.narrow(0, n, n * negativesPerExample).reshape({n, negativesPerExample, p.size(1)});
+        return loss.forward(q, positives, negatives);
+    };
+    Loop loop(*this, examples.size(), dataHash(examples), callbacks);
+    return loop.run(microBatch, resumeFrom);
+}
+
+} // namespace rankpo
