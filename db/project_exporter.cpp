@@ -87,89 +87,7 @@ private:
     std::unordered_map<std::int64_t, Entity> m_jobs, m_candidates;
 };
 
-// One output row of a preference format.
-struct Row {
-    const Preference* preference;
-    Choice choice;  // may differ from the preference's for a split tie
-    double weight;  // 1, or 0.5 for half of a tie
-};
-
-std::vector<const Preference*> applyPolicy(const std::vector<Preference>& prefs, MultiPreferencePolicy policy,
-                                           std::vector<Preference>& synthetic, ExportReport& report)
-{
-    std::vector<const Preference*> out;
-    if (policy == MultiPreferencePolicy::All) {
-        for (const auto& p : prefs)
-            out.push_back(&p);
-        return out;
-    }
-    std::map<PairId, std::vector<const Preference*>> byPair;
-    for (const auto& p : prefs)
-        byPair[p.pairId].push_back(&p);
-    synthetic.reserve(byPair.size());
-    for (auto& [pair, list] : byPair) {
-        report.pairsMerged += static_cast<std::int64_t>(list.size()) - 1;
-        auto newer = [](const Preference* a, const Preference* b) {
-            return a->createdAt != b->createdAt ? a->createdAt < b->createdAt : a->id < b->id;
-        };
-        if (policy == MultiPreferencePolicy::Latest) {
-            out.push_back(*std::max_element(list.begin(), list.end(), newer));
-            continue;
-        }
-        std::map<CandidateId, int> votes;
-        for (const auto* p : list)
-            if (!p->isTie())
-                ++votes[p->winner()];
-        CandidateId best = 0;
-        int bestVotes = 0;
-        bool tied = false;
-        for (const auto& [candidate, n] : votes) {
-            if (n > bestVotes) {
-                best = candidate;
-                bestVotes = n;
-                tied = false;
-            } else if (n == bestVotes) {
-                tied = true;
-            }
-        }
-        if (best == 0 || tied) {
-            // No majority: a tie row built from the latest judgement.
-            Preference tie = **std::max_element(list.begin(), list.end(), newer);
-            tie.choice = Choice::Tie;
-            synthetic.push_back(tie);
-            out.push_back(&synthetic.back());
-            continue;
-        }
-        const Preference* latest = nullptr;
-        for (const auto* p : list)
-            if (!p->isTie() && p->winner() == best && (!latest || newer(latest, p)))
-                latest = p;
-        out.push_back(latest);
-    }
-    std::sort(out.begin(), out.end(), [](const Preference* a, const Preference* b) { return a->id < b->id; });
-    return out;
-}
-
-std::vector<Row> expandTies(const std::vector<const Preference*>& prefs, const ExportOptions& options,
-                            ExportReport& report)
-{
-    std::vector<Row> rows;
-    const bool nativeTies = options.format == DataFormat::Csv;
-    for (const auto* p : prefs) {
-        if (!p->isTie() || nativeTies) {
-            rows.push_back({p, p->choice, 1.0});
-        } else if (options.ties == TiePolicy::Half) {
-            rows.push_back({p, Choice::First, 0.5});
-            rows.push_back({p, Choice::Second, 0.5});
-            ++report.tiesSplit;
-        } else {
-            ++report.tiesDropped;
-        }
-    }
-    return rows;
-}
-
-double rowWeight(const Row& row)
+double rowWeight(const SelectedPreference& row)
 {
     const double confidence = row.preference->confidence ? *row.preference->confidence / 100.0 : 1.0;
     return confidence * row.weight;
@@ -183,9 +101,12 @@ std::string dumpLine(const ordered_json& j)
 void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptions& options, ExportReport& report)
 {
     const auto prefs = store.preferences(options.filter);
-    std::vector<Preference> synthetic;
-    const auto selected = applyPolicy(prefs, options.policy, synthetic, report);
-    const auto rows = expandTies(selected, options, report);
+    SelectionReport selection;
+    const PreferenceSelection rows = selectPreferences(prefs, options.policy, options.ties,
+                                                       /*nativeTies=*/options.format == DataFormat::Csv, selection);
+    report.tiesDropped = selection.tiesDropped;
+    report.tiesSplit = selection.tiesSplit;
+    report.pairsMerged = selection.pairsMerged;
     const bool weight = options.weightColumn || (options.ties == TiePolicy::Half && report.tiesSplit > 0);
     TextCache texts(store.database());
 
@@ -196,7 +117,7 @@ void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptio
             header += ",weight";
         out.write(header + "\n");
     }
-    for (const Row& row : rows) {
+    for (const SelectedPreference& row : rows.rows) {
         const Preference& p = *row.preference;
         const Entity& job = texts.job(p.jobId);
         const Entity& first = texts.candidate(p.shownFirst);
@@ -319,41 +240,6 @@ void writeLabelRows(ProjectStore& store, AtomicFile& out, const ExportOptions& o
 }
 
 } // namespace
-
-std::string_view policyName(MultiPreferencePolicy policy)
-{
-    switch (policy) {
-    case MultiPreferencePolicy::All: return "all";
-    case MultiPreferencePolicy::Majority: return "majority";
-    case MultiPreferencePolicy::Latest: return "latest";
-    }
-    return "all";
-}
-
-std::optional<MultiPreferencePolicy> policyFromName(std::string_view name)
-{
-    if (name == "all")
-        return MultiPreferencePolicy::All;
-    if (name == "majority")
-        return MultiPreferencePolicy::Majority;
-    if (name == "latest")
-        return MultiPreferencePolicy::Latest;
-    return std::nullopt;
-}
-
-std::string_view tiePolicyName(TiePolicy policy)
-{
-    return policy == TiePolicy::Drop ? "drop" : "half";
-}
-
-std::optional<TiePolicy> tiePolicyFromName(std::string_view name)
-{
-    if (name == "drop")
-        return TiePolicy::Drop;
-    if (name == "half")
-        return TiePolicy::Half;
-    return std::nullopt;
-}
 
 ExportReport exportProject(ProjectStore& store, const std::string& outPath, const ExportOptions& options)
 {

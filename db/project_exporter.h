@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/formats/import_format.h"
+#include "db/preference_selection.h"
 #include "db/project_store.h"
 
 #include <cstdint>
@@ -8,18 +9,6 @@
 #include <string>
 
 namespace rankpo::db {
-
-// When a pair has several preferences (after the filters):
-enum class MultiPreferencePolicy {
-    All,      // one row per preference (default: nothing is lost, and export -> import -> export is identical)
-    Majority, // one row per pair: the candidate most preferences chose; equal votes make a tie
-    Latest,   // one row per pair: the most recent preference
-};
-
-enum class TiePolicy {
-    Drop, // ties are left out (the paper's formats have no tie)
-    Half, // a tie becomes two rows, each way round, with weight 0.5
-};
 
 struct ExportOptions {
     DataFormat format = DataFormat::RankPOPairs;
@@ -37,11 +26,6 @@ struct ExportReport {
     std::int64_t tiesSplit = 0;
     std::int64_t pairsMerged = 0; // preferences folded into another row by majority/latest
 };
-
-std::string_view policyName(MultiPreferencePolicy policy);
-std::optional<MultiPreferencePolicy> policyFromName(std::string_view name);
-std::string_view tiePolicyName(TiePolicy policy);
-std::optional<TiePolicy> tiePolicyFromName(std::string_view name);
 
 // Writes OUT atomically (a temporary file renamed over it): a failed export leaves no half file.
 // Order is deterministic (preference id, or job then candidate id).

@@ -4,6 +4,7 @@ list(APPEND RANKPO_DB_SOURCES
   migrations.cpp
   model_registry.cpp
   parse_pipeline.cpp
+  preference_selection.cpp
   project_exporter.cpp
   project_importer.cpp
   project_store.cpp
