@@ -25,7 +25,7 @@ struct EncodingOptions {
     std::string device = "auto";      // auto | cpu | cuda
     int threads = 0;                  // 0: every core
     std::size_t batchSize = 32;
-    std::size_t maxLengthJob = 0;     // tokens per job text; 0: the model's maximum
+    std::size_t maxLengthJob = 0;     // tokens per job text; 0 or above the model's maximum: that maximum
     std::size_t maxLengthCandidate = 0;
     bool useCache = true;             // the project's embedding cache
     WorkflowProgress progress;

@@ -47,14 +47,15 @@ EncoderTextEmbedder::EncoderTextEmbedder(TextEncoder& encoder, EmbeddingCache* c
       m_cancel(cancel)
 {
     // Checked now, so that a bad length fails before any work.
-    encoder.cacheIdentity(maxLengthJob);
-    encoder.cacheIdentity(maxLengthCandidate);
+    encoder.cacheIdentity(maxLength(TextKind::Job));
+    encoder.cacheIdentity(maxLength(TextKind::Candidate));
 }
 
 std::size_t EncoderTextEmbedder::maxLength(TextKind kind) const
 {
+    // Cut to the encoder's maximum, so that one length serves models of different maxima (compare).
     const std::size_t given = kind == TextKind::Job ? m_maxLengthJob : m_maxLengthCandidate;
-    return given ? given : m_encoder.maxLength();
+    return given ? std::min(given, m_encoder.maxLength()) : m_encoder.maxLength();
 }
 
 EmbeddingMatrix EncoderTextEmbedder::embed(const std::vector<std::string>& texts, TextKind kind,

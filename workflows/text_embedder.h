@@ -34,7 +34,8 @@ public:
     virtual std::size_t maxLength(TextKind kind) const = 0;
 };
 
-// A TextEncoder with a cache (optional), a maximum length per kind of text (0: the encoder's) and a cancel flag
+// A TextEncoder with a cache (optional), a maximum length per kind of text (0: the encoder's; a length above the
+// model's maximum is cut to it) and a cancel flag
 // checked after every batch. Texts go to the encoder in chunks, so that what was encoded before a cancel stays
 // in the cache.
 class EncoderTextEmbedder : public TextEmbedder {

@@ -24,9 +24,9 @@ inline void addModelOptions(CLI::App* cmd, workflows::EncodingOptions& o, bool w
     cmd->add_option("--threads", o.threads, "CPU threads (0: all cores)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--batch-size", o.batchSize, "Texts per forward pass")->capture_default_str()
         ->check(CLI::PositiveNumber);
-    cmd->add_option("--max-length-job", o.maxLengthJob, "Tokens per job text (0: the model's maximum)");
+    cmd->add_option("--max-length-job", o.maxLengthJob, "Tokens per job text (0: the model's maximum, to which a larger value is cut)");
     cmd->add_option("--max-length-candidate", o.maxLengthCandidate,
-                    "Tokens per candidate text (0: the model's maximum)");
+                    "Tokens per candidate text (0: the model's maximum, to which a larger value is cut)");
     cmd->add_flag("--no-cache", [&o](std::int64_t) { o.useCache = false; },
                   "Neither read nor write the project's embedding cache");
 }

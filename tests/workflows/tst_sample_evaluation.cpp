@@ -92,7 +92,10 @@ private Q_SLOTS:
         QCOMPARE(shorter.embeddings.cached, std::size_t(318));
         QVERIFY(!shorter.evaluationId);
 
+        // A length above the model's maximum is cut to it; 1 leaves no room for [CLS] and [SEP].
         options.maxLengthJob = 100000;
+        QCOMPARE(evaluateModel(*store, *encoder, options).json["max_length_job"].get<int>(), 256);
+        options.maxLengthJob = 1;
         QVERIFY_EXCEPTION_THROWN(evaluateModel(*store, *encoder, options), Error);
     }
 };
