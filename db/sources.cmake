@@ -7,8 +7,10 @@ list(APPEND RANKPO_DB_SOURCES
   preference_selection.cpp
   project_exporter.cpp
   project_importer.cpp
+  project_model_resolver.cpp
   project_store.cpp
   project_writer.cpp
   run_registry.cpp
   sqlite_database.cpp
+  sqlite_embedding_cache.cpp
 )

@@ -27,14 +27,30 @@ std::unique_ptr<TextEncoder> TextEncoder::open(const std::filesystem::path& fold
     if (options.maxLength == 1)
         throw usageError("maximum length 1 leaves no room for [CLS] and [SEP]");
     auto model = EncoderModel::load(modelFolder, chooseDevice(options.device));
-    const std::size_t effective = options.maxLength ? options.maxLength : modelFolder.maxSeqLength;
-    std::string identity = modelFolder.identity() + "/max" + std::to_string(effective);
-    return std::unique_ptr<TextEncoder>(new TextEncoder(std::move(model), options, std::move(identity)));
+    return std::unique_ptr<TextEncoder>(new TextEncoder(std::move(model), options, modelFolder.identity()));
 }
 
-TextEncoder::TextEncoder(std::unique_ptr<EncoderModel> model, TextEncoderOptions options, std::string cacheIdentity)
-    : m_model(std::move(model)), m_options(std::move(options)), m_cacheIdentity(std::move(cacheIdentity))
+TextEncoder::TextEncoder(std::unique_ptr<EncoderModel> model, TextEncoderOptions options, std::string modelIdentity)
+    : m_model(std::move(model)), m_options(std::move(options)), m_modelIdentity(std::move(modelIdentity))
 {
+    m_cacheIdentity = cacheIdentity(0);
+}
+
+std::size_t TextEncoder::checkedMaxLength(std::size_t maxLength) const
+{
+    if (maxLength == 0)
+        return this->maxLength();
+    if (maxLength > m_model->maxLength())
+        throw usageError("maximum length " + std::to_string(maxLength) + " exceeds the model's " +
+                         std::to_string(m_model->maxLength()));
+    if (maxLength == 1)
+        throw usageError("maximum length 1 leaves no room for [CLS] and [SEP]");
+    return maxLength;
+}
+
+std::string TextEncoder::cacheIdentity(std::size_t maxLength) const
+{
+    return m_modelIdentity + "/max" + std::to_string(checkedMaxLength(maxLength));
 }
 
 TextEncoder::~TextEncoder() = default;
@@ -48,6 +64,14 @@ void TextEncoder::save(const std::filesystem::path& folder) const { m_model->sav
 EmbeddingMatrix TextEncoder::encode(const std::vector<std::string>& texts, EmbeddingCache* cache,
                                     const EncodeProgress& progress)
 {
+    return encode(texts, 0, cache, progress);
+}
+
+EmbeddingMatrix TextEncoder::encode(const std::vector<std::string>& texts, std::size_t maxLength, EmbeddingCache* cache,
+                                    const EncodeProgress& progress)
+{
+    const std::size_t length = checkedMaxLength(maxLength);
+    const std::string identity = cacheIdentity(length);
     EmbeddingMatrix out;
     out.rows = texts.size();
     out.dim = dim();
@@ -62,7 +86,7 @@ EmbeddingMatrix TextEncoder::encode(const std::vector<std::string>& texts, Embed
         hashes.reserve(texts.size());
         for (const auto& t : texts)
             hashes.push_back(ContentHash::of(t));
-        const auto cached = cache->lookup(m_cacheIdentity, hashes);
+        const auto cached = cache->lookup(identity, hashes);
         for (std::size_t i = 0; i < texts.size(); ++i) {
             sameAs[i] = i;
             if (cached[i].size() == out.dim) {
@@ -82,7 +106,7 @@ EmbeddingMatrix TextEncoder::encode(const std::vector<std::string>& texts, Embed
 
     std::vector<std::vector<TokenId>> tokens(todo.size());
     for (std::size_t k = 0; k < todo.size(); ++k)
-        tokens[k] = m_model->tokenize(texts[todo[k]], maxLength());
+        tokens[k] = m_model->tokenize(texts[todo[k]], length);
     // Longest first, as sentence-transformers does: batches of similar lengths need little padding.
     std::vector<std::size_t> order(todo.size());
     std::iota(order.begin(), order.end(), std::size_t(0));
@@ -119,7 +143,7 @@ EmbeddingMatrix TextEncoder::encode(const std::vector<std::string>& texts, Embed
             keys.push_back(hashes[row]);
             vectors.emplace_back(out.row(row), out.row(row) + out.dim);
         }
-        cache->store(m_cacheIdentity, keys, vectors);
+        cache->store(identity, keys, vectors);
     }
     return out;
 }

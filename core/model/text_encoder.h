@@ -39,6 +39,11 @@ public:
     // encode at a time per TextEncoder (libtorch parallelises inside each batch).
     EmbeddingMatrix encode(const std::vector<std::string>& texts, EmbeddingCache* cache = nullptr,
                            const EncodeProgress& progress = {});
+    // The same with another maximum length for this call (0: the effective maximum), so that one loaded model
+    // serves texts of different kinds (short job descriptions, long profiles). The cache key follows the length
+    // (cacheIdentity(maxLength)). Throws a usage error for a length the model cannot take.
+    EmbeddingMatrix encode(const std::vector<std::string>& texts, std::size_t maxLength, EmbeddingCache* cache,
+                           const EncodeProgress& progress = {});
 
     std::size_t dim() const;
     std::size_t maxLength() const; // the effective maximum (options or model)
@@ -46,15 +51,21 @@ public:
     std::string deviceName() const; // "cpu", "cuda:0"
     // The model's identity (ModelFolder::identity) with the effective maximum length: the cache key.
     const std::string& cacheIdentity() const { return m_cacheIdentity; }
+    // The cache key of vectors encoded with `maxLength` tokens at most (0: the effective maximum).
+    std::string cacheIdentity(std::size_t maxLength) const;
+    // ModelFolder::identity of the loaded model, without the length.
+    const std::string& modelIdentity() const { return m_modelIdentity; }
 
     void save(const std::filesystem::path& folder) const;
     EncoderModel& model() { return *m_model; }
 
 private:
-    TextEncoder(std::unique_ptr<EncoderModel> model, TextEncoderOptions options, std::string cacheIdentity);
+    TextEncoder(std::unique_ptr<EncoderModel> model, TextEncoderOptions options, std::string modelIdentity);
+    std::size_t checkedMaxLength(std::size_t maxLength) const;
 
     std::unique_ptr<EncoderModel> m_model;
     TextEncoderOptions m_options;
+    std::string m_modelIdentity;
     std::string m_cacheIdentity;
 };
 

@@ -177,6 +177,17 @@ private Q_SLOTS:
         QVERIFY(maxAbsDiff(a, b) < 1e-6);
         QVERIFY_THROWS_EXCEPTION(Error, TextEncoder::open(kTiny, {"cpu", 0, 32, 33}));
         QVERIFY_THROWS_EXCEPTION(Error, TextEncoder::open(kTiny, {"gpu-please"}));
+
+        // One loaded model, a length per call (job and candidate texts): the same vectors, keyed by that length.
+        InMemoryEmbeddingCache cache;
+        const auto c = full->encode({"the of and in"}, 4, &cache);
+        QVERIFY(maxAbsDiff(a, c) < 1e-6);
+        QCOMPARE(full->cacheIdentity(4), encoder->cacheIdentity());
+        QCOMPARE(full->cacheIdentity(0), full->cacheIdentity());
+        QCOMPARE(full->cacheIdentity(), full->modelIdentity() + "/max32");
+        QCOMPARE(cache.lookup(encoder->cacheIdentity(), {ContentHash::of("the of and in")})[0].size(), c.dim);
+        QVERIFY_THROWS_EXCEPTION(Error, full->encode({"x"}, 33, nullptr));
+        QVERIFY_THROWS_EXCEPTION(Error, full->encode({"x"}, 1, nullptr));
     }
 
     void saveThenLoadGivesIdenticalEmbeddings()

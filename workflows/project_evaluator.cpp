@@ -1,0 +1,255 @@
+#include "workflows/project_evaluator.h"
+
+#include "core/evaluation/evaluation_json.h"
+#include "core/evaluation/exact_retriever.h"
+#include "core/evaluation/judged_ranking.h"
+#include "core/evaluation/standard_metrics_evaluator.h"
+#include "core/evaluation/upstream_metrics_evaluator.h"
+#include "core/util/error.h"
+#include "db/project_store.h"
+#include "db/sqlite_embedding_cache.h"
+#include "workflows/project_texts.h"
+
+#include <chrono>
+#include <cmath>
+#include <unordered_map>
+
+namespace rankpo::workflows {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json number(double value)
+{
+    return std::isnan(value) ? Json(nullptr) : Json(value);
+}
+
+const AlignmentGroup* findGroup(const AlignmentReport& report, const std::string& name)
+{
+    for (const auto& g : report.groups)
+        if (g.group == name)
+            return &g;
+    return nullptr;
+}
+
+void checkSplit(db::ProjectStore& store, Split split)
+{
+    if (split == Split::Unassigned)
+        throw usageError("evaluation needs the train or the test split");
+    const auto stats = store.stats();
+    if (stats.trainJobs + stats.testJobs == 0)
+        throw usageError(store.path() + ": the project has no train/test split yet: run `rankpo split " + store.path()
+                         + "` first");
+}
+
+// Rows of a matrix by id.
+std::unordered_map<std::int64_t, std::size_t> rowsById(const std::vector<std::int64_t>& ids)
+{
+    std::unordered_map<std::int64_t, std::size_t> rows;
+    rows.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        rows.emplace(ids[i], i);
+    return rows;
+}
+
+double dot(const float* a, const float* b, std::size_t dim)
+{
+    double sum = 0;
+    for (std::size_t k = 0; k < dim; ++k)
+        sum += double(a[k]) * double(b[k]);
+    return sum;
+}
+
+Json buildJson(const EvaluationResult& r, const MetricCutoffs& cutoffs, const TextEmbedder& embedder)
+{
+    Json j;
+    j["model"] = r.model;
+    j["identity"] = r.identity;
+    j["split"] = std::string(db::toString(r.split));
+    j["cutoffs"] = cutoffs.values();
+    j["standard"] = toJson(r.standard);
+    j["upstream"] = toJson(r.upstream);
+    for (const char* name : {"nDCG", "MRR", "Recall"})
+        if (const auto v = r.standard.find(metricKey(name, 20)))
+            j[metricKey(name, 20)] = number(*v);
+    for (const char* source : {"ai", "human"}) {
+        const AlignmentGroup* g = findGroup(r.alignment, source);
+        if (!g && std::string(source) == "human")
+            continue; // only when the split has human preferences
+        const std::string key = std::string("alignment_") + source;
+        j[key] = g ? number(g->rate) : Json(nullptr);
+        j[key + "_ci"] = g ? Json::array({g->interval95.lower, g->interval95.upper}) : Json::array({0.0, 1.0});
+        j[key + "_pairs"] = g ? g->pairs : 0;
+    }
+    Json groups = Json::object();
+    for (const auto& g : r.alignment.groups) {
+        Json e;
+        e["pairs"] = g.pairs;
+        e["aligned"] = g.aligned;
+        e["score_ties"] = g.scoreTies;
+        e["rate"] = number(g.rate);
+        e["ci95"] = {g.interval95.lower, g.interval95.upper};
+        groups[g.group] = std::move(e);
+    }
+    j["alignment"] = std::move(groups);
+    j["alignment_judged_ties"] = r.alignment.judgedTies;
+    j["jobs_ranked"] = r.jobsRanked;
+    j["jobs_evaluated"] = r.jobsEvaluated;
+    j["candidates"] = r.candidates;
+    j["max_length_job"] = embedder.maxLength(TextKind::Job);
+    j["max_length_candidate"] = embedder.maxLength(TextKind::Candidate);
+    j["embeddings"] = {{"cached", r.embeddings.cached}, {"encoded", r.embeddings.encoded}};
+    j["seconds"] = r.seconds;
+    return j;
+}
+
+} // namespace
+
+EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embedder, const std::string& modelName,
+                                    const EvaluationOptions& options)
+{
+    const auto started = std::chrono::steady_clock::now();
+    const std::string splitName(db::toString(options.split));
+    checkSplit(store, options.split);
+    const auto report = [&](const char* stage, std::size_t done, std::size_t total) {
+        if (options.progress)
+            options.progress(stage, done, total);
+    };
+
+    const ProjectTexts jobs = loadJobTexts(store, options.split);
+    if (jobs.size() == 0)
+        throw dataError(store.path() + ": the " + splitName + " split has no jobs");
+    // Rule labels by job; the metrics' queries are the jobs with at least one relevant candidate.
+    std::unordered_map<JobId, std::vector<JudgedDocument>> judgements;
+    std::unordered_map<JobId, bool> relevant;
+    for (const RuleLabel& l : store.labels(options.split)) {
+        judgements[l.jobId].push_back({l.candidateId, l.relevance});
+        if (l.relevance >= 1)
+            relevant[l.jobId] = true;
+    }
+    if (relevant.empty())
+        throw dataError(store.path() + ": no job of the " + splitName + " split has a relevant rule label, so "
+                        "there is nothing to rank against (import labels: rankpo-contrastive, rankpo-eval or "
+                        "trec-qrels files; or split again)");
+    const ProjectTexts candidates = loadCandidateTexts(store);
+    if (candidates.size() == 0)
+        throw dataError(store.path() + ": the project has no candidates");
+
+    EvaluationResult result;
+    result.model = modelName;
+    result.identity = embedder.identity();
+    result.split = options.split;
+    result.jobsRanked = jobs.size();
+    result.candidates = candidates.size();
+
+    throwIfCancelled(options.cancel);
+    const EmbeddingMatrix jobVectors = embedder.embed(jobs.texts, TextKind::Job, [&](std::size_t done, std::size_t total) {
+        report(kStageEmbedJobs, done, total);
+    });
+    throwIfCancelled(options.cancel);
+    const EmbeddingMatrix candidateVectors = embedder.embed(
+        candidates.texts, TextKind::Candidate,
+        [&](std::size_t done, std::size_t total) { report(kStageEmbedCandidates, done, total); });
+    if (jobVectors.rows != jobs.size() || candidateVectors.rows != candidates.size() || jobVectors.dim == 0
+        || jobVectors.dim != candidateVectors.dim)
+        throw dataError("evaluation: the model returned " + std::to_string(jobVectors.rows) + " x "
+                        + std::to_string(jobVectors.dim) + " job and " + std::to_string(candidateVectors.rows) + " x "
+                        + std::to_string(candidateVectors.dim) + " candidate embeddings for "
+                        + std::to_string(jobs.size()) + " jobs and " + std::to_string(candidates.size())
+                        + " candidates");
+    result.embeddings = embedder.counts();
+
+    // Every candidate ranked for every job; the top k kept.
+    throwIfCancelled(options.cancel);
+    report(kStageRank, 0, jobs.size());
+    RetrievalOptions retrieval;
+    retrieval.k = options.cutoffs.largest();
+    const TopKResult top = ExactRetriever(retrieval).search(
+        jobVectors.values.data(), static_cast<std::int64_t>(jobVectors.rows), candidateVectors.values.data(),
+        static_cast<std::int64_t>(candidateVectors.rows), static_cast<std::int64_t>(jobVectors.dim));
+    const auto hits = toRetrievalHits(top, jobs.ids, candidates.ids);
+    result.rankings.reserve(hits.size());
+    for (const auto& h : hits)
+        result.rankings.push_back({h.jobId, h.rank, h.candidateId, h.score});
+
+    std::vector<JudgedRanking> judged;
+    for (std::size_t q = 0; q < jobs.size(); ++q) {
+        const JobId job = jobs.ids[q];
+        if (!relevant.count(job))
+            continue;
+        std::vector<ScoredDocument> retrieved;
+        retrieved.reserve(static_cast<std::size_t>(top.k));
+        for (std::int64_t r = 0; r < top.k; ++r)
+            retrieved.push_back({candidates.ids[static_cast<std::size_t>(top.index(std::int64_t(q), r))],
+                                 double(top.score(std::int64_t(q), r))});
+        judged.push_back(judgeRanking(jobs.references[q], std::move(retrieved), judgements[job]));
+    }
+    result.jobsEvaluated = judged.size();
+    result.standard = StandardMetricsEvaluator(options.cutoffs).evaluate(judged);
+    result.upstream = UpstreamMetricsEvaluator(options.cutoffs).evaluate(judged);
+    report(kStageRank, jobs.size(), jobs.size());
+
+    // Alignment: the model's cosine for both candidates of every preference of the split.
+    const auto preferences = store.preferences({std::nullopt, std::nullopt, options.split});
+    const auto jobRows = rowsById(jobs.ids);
+    const auto candidateRows = rowsById(candidates.ids);
+    JobCandidateScores scores;
+    for (const auto& p : preferences) {
+        const auto jr = jobRows.find(p.jobId);
+        if (jr == jobRows.end())
+            continue; // cannot happen: the preferences were read for the split's jobs
+        for (CandidateId c : {p.shownFirst, p.shownSecond}) {
+            const auto cr = candidateRows.find(c);
+            if (cr != candidateRows.end())
+                scores.set(p.jobId, c, dot(jobVectors.row(jr->second), candidateVectors.row(cr->second), jobVectors.dim));
+        }
+    }
+    result.alignment = AlignmentEvaluator().evaluate(preferences, scores);
+
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.json = buildJson(result, options.cutoffs, embedder);
+    if (options.store) {
+        throwIfCancelled(options.cancel);
+        report(kStageStore, 0, 1);
+        db::EvaluationRecord record;
+        record.model = result.model;
+        record.identity = result.identity;
+        record.split = splitName;
+        record.metricsJson = result.json.dump();
+        result.evaluationId = db::EvaluationStore(store.database()).save(record, result.rankings);
+        report(kStageStore, 1, 1);
+    }
+    return result;
+}
+
+EvaluationResult evaluateModel(db::ProjectStore& store, TextEncoder& encoder, const EvaluationOptions& options)
+{
+    checkSplit(store, options.split);
+    std::optional<ModelEntry> entry;
+    try {
+        entry = resolveProjectModel(store, options.model);
+    } catch (const Error&) {
+        // A model that lives only in memory (a trainer's, not saved yet) is stored under the name given.
+    }
+    db::SqliteEmbeddingCache cache(store.database());
+    EncoderTextEmbedder embedder(encoder, options.useCache ? &cache : nullptr, options.maxLengthJob,
+                                 options.maxLengthCandidate, options.cancel);
+    // The caller owns the model and its registration: nothing is recorded in the model registry.
+    return evaluateEmbeddings(store, embedder, entry ? entry->name : options.model, options);
+}
+
+EvaluationResult evaluateModel(db::ProjectStore& store, const EvaluationOptions& options)
+{
+    checkSplit(store, options.split);
+    const ModelEntry entry = resolveProjectModel(store, options.model);
+    const auto encoder = openModel(entry, options);
+    db::SqliteEmbeddingCache cache(store.database());
+    EncoderTextEmbedder embedder(*encoder, options.useCache ? &cache : nullptr, options.maxLengthJob,
+                                 options.maxLengthCandidate, options.cancel);
+    EvaluationResult result = evaluateEmbeddings(store, embedder, entry.name, options);
+    if (options.store)
+        recordModelUse(store, entry, *encoder);
+    return result;
+}
+
+} // namespace rankpo::workflows

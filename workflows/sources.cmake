@@ -1,0 +1,9 @@
+# The project-level evaluation (issue 5): evaluateModel, model comparison, one job's ranking.
+list(APPEND RANKPO_WORKFLOWS_SOURCES
+  job_ranker.cpp
+  model_comparison.cpp
+  project_evaluator.cpp
+  project_model.cpp
+  project_texts.cpp
+  text_embedder.cpp
+)

@@ -1,0 +1,97 @@
+#include "workflows/text_embedder.h"
+
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace rankpo::workflows {
+namespace {
+
+// Counts what the encoder found in the cache (a hit is a vector returned for a text).
+class CountingCache : public EmbeddingCache {
+public:
+    explicit CountingCache(EmbeddingCache& inner) : m_inner(inner) {}
+
+    std::vector<std::vector<float>> lookup(const std::string& modelIdentity,
+                                           const std::vector<ContentHash>& texts) override
+    {
+        auto out = m_inner.lookup(modelIdentity, texts);
+        for (const auto& v : out)
+            hits += v.empty() ? 0 : 1;
+        return out;
+    }
+    void store(const std::string& modelIdentity, const std::vector<ContentHash>& texts,
+               const std::vector<std::vector<float>>& vectors) override
+    {
+        m_inner.store(modelIdentity, texts, vectors);
+    }
+
+    std::size_t hits = 0;
+
+private:
+    EmbeddingCache& m_inner;
+};
+
+} // namespace
+
+void throwIfCancelled(const std::atomic<bool>* cancel)
+{
+    if (cancel && cancel->load(std::memory_order_relaxed))
+        throw Error(ErrorKind::Cancelled, "cancelled");
+}
+
+EncoderTextEmbedder::EncoderTextEmbedder(TextEncoder& encoder, EmbeddingCache* cache, std::size_t maxLengthJob,
+                                         std::size_t maxLengthCandidate, const std::atomic<bool>* cancel)
+    : m_encoder(encoder), m_cache(cache), m_maxLengthJob(maxLengthJob), m_maxLengthCandidate(maxLengthCandidate),
+      m_cancel(cancel)
+{
+    // Checked now, so that a bad length fails before any work.
+    encoder.cacheIdentity(maxLength(TextKind::Job));
+    encoder.cacheIdentity(maxLength(TextKind::Candidate));
+}
+
+std::size_t EncoderTextEmbedder::maxLength(TextKind kind) const
+{
+    // Cut to the encoder's maximum, so that one length serves models of different maxima (compare).
+    const std::size_t given = kind == TextKind::Job ? m_maxLengthJob : m_maxLengthCandidate;
+    return given ? std::min(given, m_encoder.maxLength()) : m_encoder.maxLength();
+}
+
+EmbeddingMatrix EncoderTextEmbedder::embed(const std::vector<std::string>& texts, TextKind kind,
+                                           const EncodeProgress& progress)
+{
+    EmbeddingMatrix out;
+    out.rows = texts.size();
+    out.dim = m_encoder.dim();
+    out.values.assign(out.rows * out.dim, 0.0f);
+    const std::size_t length = maxLength(kind);
+    for (std::size_t start = 0; start < texts.size(); start += kChunk) {
+        throwIfCancelled(m_cancel);
+        const std::size_t end = std::min(texts.size(), start + kChunk);
+        const std::vector<std::string> chunk(texts.begin() + static_cast<std::ptrdiff_t>(start),
+                                             texts.begin() + static_cast<std::ptrdiff_t>(end));
+        // The encoder reports (encoded, to encode) of this chunk; cached texts of the chunk count as done.
+        const EncodeProgress inner = [&](std::size_t done, std::size_t total) {
+            if (progress)
+                progress(end - total + done, texts.size());
+            throwIfCancelled(m_cancel);
+        };
+        EmbeddingMatrix part;
+        if (m_cache) {
+            CountingCache counting(*m_cache);
+            part = m_encoder.encode(chunk, length, &counting, inner);
+            m_counts.cached += counting.hits;
+            m_counts.encoded += chunk.size() - counting.hits;
+        } else {
+            part = m_encoder.encode(chunk, length, nullptr, inner);
+            m_counts.encoded += chunk.size();
+        }
+        std::memcpy(out.row(start), part.values.data(), part.values.size() * sizeof(float));
+        if (progress)
+            progress(end, texts.size());
+    }
+    return out;
+}
+
+} // namespace rankpo::workflows
