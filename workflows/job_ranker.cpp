@@ -71,10 +71,10 @@ JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::s
 JobRanking rankJob(db::ProjectStore& store, JobId job, const RankOptions& options)
 {
     const ModelEntry entry = resolveProjectModel(store, options.model);
-    const auto encoder = openModel(entry, options);
     db::SqliteEmbeddingCache cache(store.database());
-    EncoderTextEmbedder embedder(*encoder, options.useCache ? &cache : nullptr, options.maxLengthJob,
-                                 options.maxLengthCandidate, options.cancel);
+    // Loaded only if a text is missing from the cache.
+    EncoderTextEmbedder embedder(entry, encoderOptions(options), options.useCache ? &cache : nullptr,
+                                 options.maxLengthJob, options.maxLengthCandidate, options.cancel);
     return rankJob(store, embedder, entry.name, job, options);
 }
 

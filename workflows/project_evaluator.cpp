@@ -242,13 +242,13 @@ EvaluationResult evaluateModel(db::ProjectStore& store, const EvaluationOptions&
 {
     checkSplit(store, options.split);
     const ModelEntry entry = resolveProjectModel(store, options.model);
-    const auto encoder = openModel(entry, options);
     db::SqliteEmbeddingCache cache(store.database());
-    EncoderTextEmbedder embedder(*encoder, options.useCache ? &cache : nullptr, options.maxLengthJob,
-                                 options.maxLengthCandidate, options.cancel);
+    // Loaded only if a text is missing from the cache.
+    EncoderTextEmbedder embedder(entry, encoderOptions(options), options.useCache ? &cache : nullptr,
+                                 options.maxLengthJob, options.maxLengthCandidate, options.cancel);
     EvaluationResult result = evaluateEmbeddings(store, embedder, entry.name, options);
     if (options.store)
-        recordModelUse(store, entry, *encoder);
+        recordModelUse(store, entry, embedder.identity());
     return result;
 }
 

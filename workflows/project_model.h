@@ -37,10 +37,12 @@ struct EncodingOptions {
 // usage error that lists the known ones.
 ModelEntry resolveProjectModel(db::ProjectStore& store, const std::string& nameOrFolder);
 
+// The encoder options (device, threads, batch size) of a workflow's options.
+TextEncoderOptions encoderOptions(const EncodingOptions& options);
 std::unique_ptr<TextEncoder> openModel(const ModelEntry& model, const EncodingOptions& options);
 
 // Records a model the project has used in its ModelRegistry (name, kind, folder, identity, dimension, pooling,
 // maximum length), keeping what a trainer registered about it (kind, base model, info).
-void recordModelUse(db::ProjectStore& store, const ModelEntry& model, const TextEncoder& encoder);
+void recordModelUse(db::ProjectStore& store, const ModelEntry& model, const std::string& identity);
 
 } // namespace rankpo::workflows
