@@ -37,6 +37,7 @@ JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::s
 
     RetrievalOptions retrieval;
     retrieval.k = options.top;
+    retrieval.threads = retrievalThreads(options.threads);
     const TopKResult top = ExactRetriever(retrieval).search(jobVector.values.data(), 1, candidateVectors.values.data(),
                                                             static_cast<std::int64_t>(candidateVectors.rows),
                                                             static_cast<std::int64_t>(jobVector.dim));

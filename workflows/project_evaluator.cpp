@@ -7,6 +7,7 @@
 #include "core/evaluation/upstream_metrics_evaluator.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
+#include "db/run_registry.h"
 #include "db/sqlite_embedding_cache.h"
 #include "workflows/project_texts.h"
 
@@ -164,6 +165,7 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
     report(kStageRank, 0, jobs.size());
     RetrievalOptions retrieval;
     retrieval.k = options.cutoffs.largest();
+    retrieval.threads = retrievalThreads(options.threads);
     const TopKResult top = ExactRetriever(retrieval).search(
         jobVectors.values.data(), static_cast<std::int64_t>(jobVectors.rows), candidateVectors.values.data(),
         static_cast<std::int64_t>(candidateVectors.rows), static_cast<std::int64_t>(jobVectors.dim));
@@ -216,6 +218,9 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
         record.identity = result.identity;
         record.split = splitName;
         record.metricsJson = result.json.dump();
+        // An evaluation of a trained run's model links to the run.
+        if (const auto run = db::RunRegistry(store.database()).find(result.model); run && run->name == result.model)
+            record.runId = run->id;
         result.evaluationId = db::EvaluationStore(store.database()).save(record, result.rankings);
         report(kStageStore, 1, 1);
     }

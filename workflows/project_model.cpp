@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <thread>
+
 namespace rankpo::workflows {
 
 ModelEntry resolveProjectModel(db::ProjectStore& store, const std::string& nameOrFolder)
@@ -20,6 +23,11 @@ ModelEntry resolveProjectModel(db::ProjectStore& store, const std::string& nameO
         entry.name = name;
     }
     return entry;
+}
+
+int retrievalThreads(int requested)
+{
+    return requested > 0 ? requested : int(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 TextEncoderOptions encoderOptions(const EncodingOptions& options)

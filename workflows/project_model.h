@@ -37,6 +37,10 @@ struct EncodingOptions {
 // usage error that lists the known ones.
 ModelEntry resolveProjectModel(db::ProjectStore& store, const std::string& nameOrFolder);
 
+// libtorch threads for exact retrieval: the number asked for, or every core (libtorch starts with one, and a
+// workflow with a warm cache never loads the model that would set it).
+int retrievalThreads(int requested);
+
 // The encoder options (device, threads, batch size) of a workflow's options.
 TextEncoderOptions encoderOptions(const EncodingOptions& options);
 std::unique_ptr<TextEncoder> openModel(const ModelEntry& model, const EncodingOptions& options);
