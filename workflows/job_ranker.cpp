@@ -28,10 +28,10 @@ JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::s
         };
     };
     throwIfCancelled(options.cancel);
-    const EmbeddingMatrix jobVector = embedder.embed(jobText.texts, TextKind::Job, progress("embed jobs"));
+    const EmbeddingMatrix jobVector = embedder.embed(jobText.texts, TextKind::Job, progress(kStageEmbedJobs));
     throwIfCancelled(options.cancel);
     const EmbeddingMatrix candidateVectors = embedder.embed(candidates.texts, TextKind::Candidate,
-                                                            progress("embed candidates"));
+                                                            progress(kStageEmbedCandidates));
     if (jobVector.dim != candidateVectors.dim || candidateVectors.rows != candidates.size())
         throw dataError("ranking: the model returned embeddings of different sizes for the job and the candidates");
 

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace rankpo::workflows {
 namespace {
@@ -122,11 +123,11 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
         throw dataError(store.path() + ": the " + splitName + " split has no jobs");
     // Rule labels by job; the metrics' queries are the jobs with at least one relevant candidate.
     std::unordered_map<JobId, std::vector<JudgedDocument>> judgements;
-    std::unordered_map<JobId, bool> relevant;
+    std::unordered_set<JobId> relevant;
     for (const RuleLabel& l : store.labels(options.split)) {
         judgements[l.jobId].push_back({l.candidateId, l.relevance});
         if (l.relevance >= 1)
-            relevant[l.jobId] = true;
+            relevant.insert(l.jobId);
     }
     if (relevant.empty())
         throw dataError(store.path() + ": no job of the " + splitName + " split has a relevant rule label, so "

@@ -16,8 +16,12 @@ class ProjectStore;
 
 namespace rankpo::workflows {
 
-// (stage, done, total): "embed jobs", "embed candidates", "rank", "store", ... Called from the working thread.
+// (stage, done, total), called from the working thread; stages below.
 using WorkflowProgress = std::function<void(const std::string& stage, std::size_t done, std::size_t total)>;
+inline constexpr const char* kStageEmbedJobs = "embed jobs";
+inline constexpr const char* kStageEmbedCandidates = "embed candidates";
+inline constexpr const char* kStageRank = "rank";
+inline constexpr const char* kStageStore = "store";
 
 // How a workflow runs its model.
 struct EncodingOptions {
