@@ -28,15 +28,16 @@ JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::s
         };
     };
     throwIfCancelled(options.cancel);
-    const EmbeddingMatrix jobVector = embedder.embed(jobText.texts, TextKind::Job, progress("embed jobs"));
+    const EmbeddingMatrix jobVector = embedder.embed(jobText.texts, TextKind::Job, progress(kStageEmbedJobs));
     throwIfCancelled(options.cancel);
     const EmbeddingMatrix candidateVectors = embedder.embed(candidates.texts, TextKind::Candidate,
-                                                            progress("embed candidates"));
+                                                            progress(kStageEmbedCandidates));
     if (jobVector.dim != candidateVectors.dim || candidateVectors.rows != candidates.size())
         throw dataError("ranking: the model returned embeddings of different sizes for the job and the candidates");
 
     RetrievalOptions retrieval;
     retrieval.k = options.top;
+    retrieval.threads = retrievalThreads(options.threads);
     const TopKResult top = ExactRetriever(retrieval).search(jobVector.values.data(), 1, candidateVectors.values.data(),
                                                             static_cast<std::int64_t>(candidateVectors.rows),
                                                             static_cast<std::int64_t>(jobVector.dim));
@@ -71,10 +72,10 @@ JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::s
 JobRanking rankJob(db::ProjectStore& store, JobId job, const RankOptions& options)
 {
     const ModelEntry entry = resolveProjectModel(store, options.model);
-    const auto encoder = openModel(entry, options);
     db::SqliteEmbeddingCache cache(store.database());
-    EncoderTextEmbedder embedder(*encoder, options.useCache ? &cache : nullptr, options.maxLengthJob,
-                                 options.maxLengthCandidate, options.cancel);
+    // Loaded only if a text is missing from the cache.
+    EncoderTextEmbedder embedder(entry, encoderOptions(options), options.useCache ? &cache : nullptr,
+                                 options.maxLengthJob, options.maxLengthCandidate, options.cancel);
     return rankJob(store, embedder, entry.name, job, options);
 }
 

@@ -7,12 +7,14 @@
 #include "core/evaluation/upstream_metrics_evaluator.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
+#include "db/run_registry.h"
 #include "db/sqlite_embedding_cache.h"
 #include "workflows/project_texts.h"
 
 #include <chrono>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace rankpo::workflows {
 namespace {
@@ -121,11 +123,11 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
         throw dataError(store.path() + ": the " + splitName + " split has no jobs");
     // Rule labels by job; the metrics' queries are the jobs with at least one relevant candidate.
     std::unordered_map<JobId, std::vector<JudgedDocument>> judgements;
-    std::unordered_map<JobId, bool> relevant;
+    std::unordered_set<JobId> relevant;
     for (const RuleLabel& l : store.labels(options.split)) {
         judgements[l.jobId].push_back({l.candidateId, l.relevance});
         if (l.relevance >= 1)
-            relevant[l.jobId] = true;
+            relevant.insert(l.jobId);
     }
     if (relevant.empty())
         throw dataError(store.path() + ": no job of the " + splitName + " split has a relevant rule label, so "
@@ -164,6 +166,7 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
     report(kStageRank, 0, jobs.size());
     RetrievalOptions retrieval;
     retrieval.k = options.cutoffs.largest();
+    retrieval.threads = retrievalThreads(options.threads);
     const TopKResult top = ExactRetriever(retrieval).search(
         jobVectors.values.data(), static_cast<std::int64_t>(jobVectors.rows), candidateVectors.values.data(),
         static_cast<std::int64_t>(candidateVectors.rows), static_cast<std::int64_t>(jobVectors.dim));
@@ -216,6 +219,9 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
         record.identity = result.identity;
         record.split = splitName;
         record.metricsJson = result.json.dump();
+        // An evaluation of a trained run's model links to the run.
+        if (const auto run = db::RunRegistry(store.database()).find(result.model); run && run->name == result.model)
+            record.runId = run->id;
         result.evaluationId = db::EvaluationStore(store.database()).save(record, result.rankings);
         report(kStageStore, 1, 1);
     }
@@ -242,13 +248,13 @@ EvaluationResult evaluateModel(db::ProjectStore& store, const EvaluationOptions&
 {
     checkSplit(store, options.split);
     const ModelEntry entry = resolveProjectModel(store, options.model);
-    const auto encoder = openModel(entry, options);
     db::SqliteEmbeddingCache cache(store.database());
-    EncoderTextEmbedder embedder(*encoder, options.useCache ? &cache : nullptr, options.maxLengthJob,
-                                 options.maxLengthCandidate, options.cancel);
+    // Loaded only if a text is missing from the cache.
+    EncoderTextEmbedder embedder(entry, encoderOptions(options), options.useCache ? &cache : nullptr,
+                                 options.maxLengthJob, options.maxLengthCandidate, options.cancel);
     EvaluationResult result = evaluateEmbeddings(store, embedder, entry.name, options);
     if (options.store)
-        recordModelUse(store, entry, *encoder);
+        recordModelUse(store, entry, embedder.identity());
     return result;
 }
 

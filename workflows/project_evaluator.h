@@ -29,12 +29,6 @@ struct EvaluationOptions : EncodingOptions {
     bool store = true;      // save the evaluation (metrics and rankings) in the project
 };
 
-// Stages the progress callback names.
-inline constexpr const char* kStageEmbedJobs = "embed jobs";
-inline constexpr const char* kStageEmbedCandidates = "embed candidates";
-inline constexpr const char* kStageRank = "rank";
-inline constexpr const char* kStageStore = "store";
-
 struct EvaluationResult {
     std::optional<std::int64_t> evaluationId; // when stored
     std::string model;                        // the name it is stored under (a folder: its absolute path)

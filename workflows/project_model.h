@@ -16,8 +16,12 @@ class ProjectStore;
 
 namespace rankpo::workflows {
 
-// (stage, done, total): "embed jobs", "embed candidates", "rank", "store", ... Called from the working thread.
+// (stage, done, total), called from the working thread; stages below.
 using WorkflowProgress = std::function<void(const std::string& stage, std::size_t done, std::size_t total)>;
+inline constexpr const char* kStageEmbedJobs = "embed jobs";
+inline constexpr const char* kStageEmbedCandidates = "embed candidates";
+inline constexpr const char* kStageRank = "rank";
+inline constexpr const char* kStageStore = "store";
 
 // How a workflow runs its model.
 struct EncodingOptions {
@@ -37,10 +41,16 @@ struct EncodingOptions {
 // usage error that lists the known ones.
 ModelEntry resolveProjectModel(db::ProjectStore& store, const std::string& nameOrFolder);
 
+// libtorch threads for exact retrieval: the number asked for, or every core (libtorch starts with one, and a
+// workflow with a warm cache never loads the model that would set it).
+int retrievalThreads(int requested);
+
+// The encoder options (device, threads, batch size) of a workflow's options.
+TextEncoderOptions encoderOptions(const EncodingOptions& options);
 std::unique_ptr<TextEncoder> openModel(const ModelEntry& model, const EncodingOptions& options);
 
 // Records a model the project has used in its ModelRegistry (name, kind, folder, identity, dimension, pooling,
 // maximum length), keeping what a trainer registered about it (kind, base model, info).
-void recordModelUse(db::ProjectStore& store, const ModelEntry& model, const TextEncoder& encoder);
+void recordModelUse(db::ProjectStore& store, const ModelEntry& model, const std::string& identity);
 
 } // namespace rankpo::workflows

@@ -6,6 +6,7 @@
 #include "db/evaluation_store.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
+#include "db/run_registry.h"
 #include "workflows/job_ranker.h"
 #include "workflows/model_comparison.h"
 #include "workflows/project_evaluator.h"
@@ -240,6 +241,16 @@ private Q_SLOTS:
         const auto j1 = evaluations.rankings(*r.evaluationId, p->j1);
         QCOMPARE(j1.size(), std::size_t(4));
         QCOMPARE(j1[3].candidateId, p->c3);
+        QVERIFY(!stored->runId);
+
+        // An evaluation stored under a run's name links to the run.
+        db::RunRecord run;
+        run.name = "stage1";
+        run.method = "contrastive";
+        run.configJson = "{}";
+        const auto begun = db::RunRegistry(p->store->database()).begin(run);
+        const auto linked = evaluateEmbeddings(*p->store, p->embedder, "stage1", options);
+        QCOMPARE(*evaluations.find(*linked.evaluationId)->runId, begun.id);
     }
 
     void noSplitNoLabelsAndCancelAreClearErrors()

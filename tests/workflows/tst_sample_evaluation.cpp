@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace rankpo;
 using namespace rankpo::workflows;
 
@@ -83,6 +85,22 @@ private Q_SLOTS:
         QCOMPARE(warm.json["upstream"].dump(), cold.json["upstream"].dump());
         QCOMPARE(warm.json["alignment"].dump(), cold.json["alignment"].dump());
         QCOMPARE(evaluations.latest(cold.model, "test")->id, *warm.evaluationId);
+
+        // A model folder is loaded only for texts the cache lacks: here none.
+        EncoderTextEmbedder lazy(entry, encoderOptions(options), &cache, 32, 48);
+        const auto candidates = lazy.embed({"not in the cache"}, TextKind::Candidate, {});
+        QVERIFY(lazy.loaded());
+        EncoderTextEmbedder lazyWarm(entry, encoderOptions(options), &cache, 32, 48);
+        QCOMPARE(lazyWarm.identity(), cold.identity);
+        const std::vector<std::string> jobTexts = {store->job(store->jobIds(Split::Test)[0])->text};
+        const auto fromCache = lazyWarm.embed(jobTexts, TextKind::Job, {});
+        QVERIFY(!lazyWarm.loaded());
+        QCOMPARE(lazyWarm.counts().cached, std::size_t(1));
+        const auto direct = encoder->encode(jobTexts, 32, nullptr); // alone, not in a padded batch: float noise
+        QCOMPARE(fromCache.values.size(), direct.values.size());
+        for (std::size_t k = 0; k < direct.values.size(); ++k)
+            QVERIFY(std::abs(fromCache.values[k] - direct.values[k]) < 1e-5f);
+        QCOMPARE(candidates.dim, std::size_t(384));
 
         // Another length is another cache key: those texts are encoded afresh.
         options.maxLengthJob = 16;
