@@ -1,0 +1,51 @@
+#include "ui/demo_project.h"
+
+#include "db/project_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace rankpo::ui {
+namespace {
+
+// Fills a newly created demo project. This is where the generated demo corpus (jobs, profiles,
+// rule labels, simulated AI judgements: rankpo::demo::generateDemoCorpus and the db function that
+// writes it) is written once it exists; it writes nothing yet.
+void populateDemoProject(db::ProjectStore& store)
+{
+    store.setInfo("demo", "1");
+}
+
+} // namespace
+
+QString demoProjectPath()
+{
+    QString dir = qEnvironmentVariable("RANKPO_DEMO_DIR");
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("demo.rankpo"));
+}
+
+QString ensureDemoProject()
+{
+    const QString path = demoProjectPath();
+    if (QFileInfo::exists(path))
+        return path;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const QString partial = path + QStringLiteral(".partial");
+    QFile::remove(partial);
+    {
+        auto store = db::ProjectStore::open(partial.toStdString(), db::ProjectStore::OpenMode::Create);
+        populateDemoProject(*store);
+        store->database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    // Renamed into place only when complete: an interrupted generation leaves no half demo behind.
+    QFile::remove(partial + QStringLiteral("-wal"));
+    QFile::remove(partial + QStringLiteral("-shm"));
+    QFile::rename(partial, path);
+    return path;
+}
+
+} // namespace rankpo::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/domain/candidate.h"
+#include "core/domain/job.h"
+
+#include <QSet>
+#include <QString>
+
+class QPalette;
+
+namespace rankpo::ui {
+
+// Colours for the pair's HTML, taken from the system palette so that light and dark themes both read.
+struct HtmlColors {
+    QString highlight;  // shared terms
+    QString chip;       // keyword chips
+    QString chipText;
+    QString muted;      // labels, ids
+
+    static HtmlColors fromPalette(const QPalette& palette);
+};
+
+struct PairHtmlOptions {
+    bool maskPersonalDetails = false; // the fairness option (text_masking.h)
+    bool abstractsExpanded = false;
+};
+
+// The JD: its facts on top (title, institution, location, contract, salary, closing date when the text
+// states them), then the text in paragraphs with `highlight` terms marked.
+QString jobHtml(const Job& job, const QSet<QString>& highlight, const HtmlColors& colors, const PairHtmlOptions& options);
+
+// A candidate: keywords as chips, publication titles as a list, abstracts folded behind a link
+// (href kToggleAbstracts) unless expanded; an untagged profile as plain text.
+QString candidateHtml(const Candidate& candidate, const QSet<QString>& highlight, const HtmlColors& colors,
+                      const PairHtmlOptions& options);
+
+inline constexpr const char* kToggleAbstracts = "rankpo:toggle-abstracts";
+
+// The text the annotator sees of a candidate, for matching terms: all sections joined.
+QString candidateDisplayText(const Candidate& candidate);
+
+} // namespace rankpo::ui
