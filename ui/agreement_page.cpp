@@ -26,6 +26,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -82,7 +83,18 @@ QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
     t->setAlternatingRowColors(true);
     t->horizontalHeader()->setStretchLastSection(true);
     t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    t->setTextElideMode(Qt::ElideMiddle);
+    t->setWordWrap(false);
     return t;
+}
+
+// Fits columns to their contents, but no column takes more than its share of a narrow table.
+void fitColumns(QTableWidget* table, int maxChars)
+{
+    table->resizeColumnsToContents();
+    const int max = table->fontMetrics().horizontalAdvance('m') * maxChars;
+    for (int c = 0; c < table->columnCount(); ++c)
+        table->setColumnWidth(c, std::min(table->columnWidth(c), max));
 }
 
 } // namespace
@@ -108,7 +120,7 @@ AgreementPage::AgreementPage(QWidget* parent) : StudioPage(parent), m_task(new B
     charts->addWidget(m_firstPosition, 1);
     charts->addWidget(m_calibration, 1);
 
-    m_annotators = makeTable({tr("Source"), tr("Annotator"), tr("Judgements"), tr("Ties"), tr("First shown chosen")}, this);
+    m_annotators = makeTable({tr("Source"), tr("Annotator"), tr("Judgements"), tr("Ties"), tr("First shown")}, this);
     m_annotators->setObjectName("annotatorTable");
     m_disagreements = makeTable({tr("Pair"), tr("Job"), tr("Person"), tr("Prefers"), tr("AI judge"), tr("Prefers"), tr("AI confidence")}, this);
     m_disagreements->setObjectName("disagreementTable");
@@ -209,14 +221,11 @@ void AgreementPage::recompute()
     disconnect(m_task, nullptr, this, nullptr);
     connect(m_task, &BackgroundTask::succeeded, this, [this, summary, labels] {
         show(*summary, *labels);
-        m_status->setText(tr("%1 judgement(s) by %2 annotator(s).")
-                              .arg(QLocale().toString(static_cast<qlonglong>([&] {
-                                  std::int64_t n = 0;
-                                  for (const auto& a : summary->annotators)
-                                      n += a.judgements;
-                                  return n;
-                              }())))
-                              .arg(summary->annotators.size()));
+        std::int64_t judgements = 0;
+        for (const auto& a : summary->annotators)
+            judgements += a.judgements;
+        m_status->setText(tr("%1 judgement(s) by %n annotator(s).", nullptr, static_cast<int>(summary->annotators.size()))
+                              .arg(QLocale().toString(static_cast<qlonglong>(judgements))));
     });
     connect(m_task, &BackgroundTask::failed, this, [this](const QString& message) {
         m_status->setText(tr("Could not compute the agreement: %1").arg(message));
@@ -274,8 +283,9 @@ void AgreementPage::show(const AgreementSummary& s, const Labels& labels)
         m_annotators->setItem(r, 2, item(locale.toString(static_cast<qlonglong>(a.judgements)), true));
         m_annotators->setItem(r, 3, item(locale.toString(static_cast<qlonglong>(a.ties)), true));
         m_annotators->setItem(r, 4, item(percent(a.firstShownRate), true));
+        m_annotators->item(r, 4)->setToolTip(tr("How often the candidate shown first was chosen, of the judgements that are not ties"));
     }
-    m_annotators->resizeColumnsToContents();
+    fitColumns(m_annotators, 14);
 
     auto candidateLabel = [&labels](const std::optional<CandidateId>& w) {
         if (!w)
@@ -295,7 +305,7 @@ void AgreementPage::show(const AgreementSummary& s, const Labels& labels)
         m_disagreements->setItem(r, 5, item(candidateLabel(d.aiWinner)));
         m_disagreements->setItem(r, 6, item(d.aiConfidence ? QString::number(*d.aiConfidence) : QString(), true));
     }
-    m_disagreements->resizeColumnsToContents();
+    fitColumns(m_disagreements, 22);
     fillFirstPositionChart();
     fillCalibrationChart();
 }
@@ -384,11 +394,17 @@ void AgreementPage::fillCalibrationChart()
     chart->addSeries(observed);
     chart->addSeries(points);
     auto* x = new QValueAxis;
-    x->setRange(0, 100);
+    x->setRange(-2, 102);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(25);
     x->setTitleText(tr("AI confidence"));
     x->setLabelFormat(QStringLiteral("%d"));
     auto* y = new QValueAxis;
-    y->setRange(0, 100);
+    y->setRange(-4, 104); // room for the markers at 0 and 100 %
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(25);
     y->setTitleText(tr("% agreeing"));
     y->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(x, Qt::AlignBottom);

@@ -180,9 +180,10 @@ void AnnotationPage::buildUi()
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(bottom);
-    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(0, 4);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->restoreState(AppSettings().layoutState(objectName() + "/splitter"));
+    if (!m_splitter->restoreState(AppSettings().layoutState(objectName() + "/splitter")))
+        m_splitter->setSizes({700, 190});
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -204,6 +205,7 @@ void AnnotationPage::addShortcuts()
         bind(QKeySequence(key), [this] { choose(Choice::Tie); });
     bind(QKeySequence(Qt::Key_Space), [this] { skip(); });
     bind(QKeySequence(Qt::Key_Backspace), [this] { previous(); });
+    bind(QKeySequence(Qt::Key_Delete), [this] { removeMine(); });
     for (int key : {Qt::Key_Plus, Qt::Key_Equal})
         bind(QKeySequence(key), [this] { setConfidence(m_confidence->value() + 10); });
     bind(QKeySequence(Qt::Key_Minus), [this] { setConfidence(m_confidence->value() - 10); });
@@ -473,6 +475,20 @@ void AnnotationPage::previous()
 {
     if (m_queue && m_row > 0)
         showRow(m_row - 1);
+}
+
+void AnnotationPage::removeMine()
+{
+    auto* doc = document();
+    if (!doc || m_pairId == 0)
+        return;
+    const auto pair = doc->pair(m_pairId);
+    if (!pair)
+        return;
+    if (const Preference* mine = pair->humanJudgement(doc->annotator().toStdString())) {
+        doc->removeJudgement(*mine);
+        m_status->setText(tr("Removed your judgement of P%1.").arg(m_pairId));
+    }
 }
 
 void AnnotationPage::onPairEdited(qint64 pair, bool undone)

@@ -24,7 +24,8 @@ struct PairDetails;
 
 // Judging pairs with the keyboard, one after another through a pair queue.
 //   1 or Left: A better    2 or Right: B better    3 or Down: tie    Space: skip
-//   Backspace: previous    + / -: confidence       Ctrl+Z (the window's undo): undo, back to that pair
+//   Backspace: previous    + / -: confidence       Delete: remove your judgement
+//   Ctrl+Z (the window's undo): undo, back to that pair
 // Each pair is shown in a random order (A = the candidate shown first, recorded with the judgement).
 // Blind mode hides the AI's choice until you have chosen; the fairness option masks personal details.
 // In review mode (the "AI review" page) the AI's choice is always shown and Enter agrees with it;
@@ -54,12 +55,15 @@ public:
     int currentRow() const { return m_row; }
     PairId currentPair() const { return m_pairId; }
     CandidateId shownFirst() const { return m_shownFirst; }
+    PairView* pairView() const { return m_view; }
     bool aiChoiceVisible() const;
 
     void choose(Choice choice);
     void agreeWithAi();
     void skip();
     void previous();
+    // Removes your judgement of the current pair (undoable).
+    void removeMine();
 
     void setBlindMode(bool on);
     void setMaskPersonalDetails(bool on);

@@ -1,5 +1,6 @@
 #include "ui/import_validation.h"
 
+#include "core/formats/candidate_profile_parser.h"
 #include "core/formats/csv_record_reader.h"
 #include "core/formats/import_records.h"
 #include "core/formats/line_reader.h"
@@ -26,13 +27,29 @@ QString describe(const TextRef& ref)
     return QString::fromUtf8(ref.externalId.data(), static_cast<int>(ref.externalId.size()));
 }
 
+// A candidate in the paper's tagged format reads better as its keywords and titles.
+QString describeCandidate(const TextRef& ref)
+{
+    if (ref.text.empty())
+        return describe(ref);
+    const CandidateProfile p = parseCandidateProfile(ref.text);
+    if (!p.tagged())
+        return describe(ref);
+    std::string text;
+    for (const auto& k : p.keywords)
+        text += (text.empty() ? "" : " · ") + k;
+    for (const auto& t : p.publicationTitles)
+        text += (text.empty() ? "" : " · ") + t;
+    return snippet(text.empty() ? ref.text : std::string_view(text));
+}
+
 void addPreview(const ParsedRecord& r, std::size_t line, FileCheck& check, std::size_t limit)
 {
     auto room = [&] { return check.preview.size() < limit; };
     for (const auto& p : r.preferences) {
         if (!room())
             return;
-        PreviewRecord row{line, describe(p.job), describe(p.first), describe(p.second), {}};
+        PreviewRecord row{line, describe(p.job), describeCandidate(p.first), describeCandidate(p.second), {}};
         row.outcome = p.choice == Choice::First ? QStringLiteral("A") : p.choice == Choice::Second ? QStringLiteral("B") : QStringLiteral("tie");
         if (p.confidence)
             row.outcome += QStringLiteral(" (%1)").arg(*p.confidence);
@@ -41,12 +58,12 @@ void addPreview(const ParsedRecord& r, std::size_t line, FileCheck& check, std::
     for (const auto& l : r.labels) {
         if (!room())
             return;
-        check.preview.push_back({line, describe(l.job), describe(l.candidate), {}, QStringLiteral("relevance %1").arg(l.relevance)});
+        check.preview.push_back({line, describe(l.job), describeCandidate(l.candidate), {}, QStringLiteral("relevance %1").arg(l.relevance)});
     }
     for (const auto& c : r.candidates) {
         if (!room())
             return;
-        check.preview.push_back({line, {}, describe(c), {}, QStringLiteral("corpus text")});
+        check.preview.push_back({line, {}, describeCandidate(c), {}, QStringLiteral("corpus text")});
     }
     for (const auto& q : r.evalQueries) {
         if (!room())

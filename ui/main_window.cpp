@@ -27,6 +27,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoGroup>
 #include <QUndoStack>
 
@@ -82,7 +83,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_undoGroup(new Q
     layout->addWidget(m_sidebar);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
-    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 24);
 
     m_annotatorLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_annotatorLabel);
@@ -146,6 +146,10 @@ void MainWindow::addPage(StudioPage* page)
     m_stack->addWidget(page);
     auto* item = new QListWidgetItem(page->icon(), page->title(), m_sidebar);
     item->setSizeHint(QSize(0, 36));
+    int width = 0;
+    for (StudioPage* p : m_pages)
+        width = std::max(width, m_sidebar->fontMetrics().horizontalAdvance(p->title()));
+    m_sidebar->setFixedWidth(width + m_sidebar->iconSize().width() + 40);
     page->setDocument(m_document);
     connect(page, &StudioPage::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
 }
@@ -309,9 +313,11 @@ void MainWindow::importData(const QStringList& files)
         return;
     ImportWizard wizard(m_document, this);
     if (!files.isEmpty()) {
+        // Files chosen already (on the command line): straight to the check.
         ImportChoices choices;
         choices.files = files;
         wizard.setChoices(choices);
+        QTimer::singleShot(0, &wizard, &QWizard::next);
     }
     wizard.exec();
 }

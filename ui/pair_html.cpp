@@ -48,7 +48,7 @@ HtmlColors HtmlColors::fromPalette(const QPalette& palette)
     return c;
 }
 
-QString candidateDisplayText(const Candidate& candidate)
+QString candidateDisplayText(const Candidate& candidate, bool withAbstracts)
 {
     const auto& p = candidate.profile;
     if (!p.tagged())
@@ -58,8 +58,10 @@ QString candidateDisplayText(const Candidate& candidate)
         parts << QString::fromStdString(k);
     for (const auto& t : p.publicationTitles)
         parts << QString::fromStdString(t);
-    for (const auto& a : p.abstracts)
-        parts << QString::fromStdString(a);
+    if (withAbstracts) {
+        for (const auto& a : p.abstracts)
+            parts << QString::fromStdString(a);
+    }
     parts << QString::fromStdString(p.plainText);
     return parts.join('\n');
 }

@@ -36,7 +36,8 @@ QString candidateHtml(const Candidate& candidate, const QSet<QString>& highlight
 
 inline constexpr const char* kToggleAbstracts = "rankpo:toggle-abstracts";
 
-// The text the annotator sees of a candidate, for matching terms: all sections joined.
-QString candidateDisplayText(const Candidate& candidate);
+// The text the annotator sees of a candidate, for matching terms: keywords, publication titles and
+// plain text, and the abstracts when they are unfolded (a highlight should point at something shown).
+QString candidateDisplayText(const Candidate& candidate, bool withAbstracts);
 
 } // namespace rankpo::ui

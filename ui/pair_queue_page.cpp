@@ -82,13 +82,14 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle); // long ids (URLs) differ at their ends
     // Fixed row heights and no size-to-contents: a million rows cost nothing until they are seen.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int w = m_table->fontMetrics().horizontalAdvance('m');
-    const int widths[] = {8, 34, 14, 14, 9, 8, 9, 7, 10};
+    const int widths[] = {7, 30, 13, 13, 8, 7, 8, 6, 10};
     for (int c = 0; c < PairQueueModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c] * w);
     m_table->horizontalHeader()->restoreState(AppSettings().layoutState("pairTable/header"));
@@ -234,7 +235,8 @@ void PairQueuePage::updateStatus()
         m_status->setText(tr("No project open."));
         return;
     }
-    const QString count = tr("%n pair(s)", nullptr, m_model->rowCount());
+    const int n = m_model->rowCount();
+    const QString count = n == 1 ? tr("1 pair") : tr("%1 pairs").arg(QLocale().toString(n));
     m_status->setText(m_model->isLoading() ? tr("Selecting pairs… (%1 shown)").arg(count) : count);
 }
 

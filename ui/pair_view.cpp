@@ -76,12 +76,8 @@ void PairView::showPair(const PairDetails& pair, CandidateId shownFirst, bool ma
         m_expanded[0] = m_expanded[1] = false;
         m_choice.reset();
     }
-    const QString jobText = QString::fromStdString(pair.job.text);
-    const QSet<QString> jobTerms = contentTerms(jobText);
-    for (int side = 0; side < 2; ++side) {
-        const Candidate& c = pair.candidate(side == 0 ? shownFirst : pair.other(shownFirst));
-        m_shared[side] = contentTerms(candidateDisplayText(c)).intersect(jobTerms);
-    }
+    m_jobTerms = contentTerms(QString::fromStdString(pair.job.text));
+    updateSharedTerms();
     render();
 }
 
@@ -119,6 +115,14 @@ void PairView::changeEvent(QEvent* event)
             render();
     }
     QWidget::changeEvent(event);
+}
+
+void PairView::updateSharedTerms()
+{
+    for (int side = 0; side < 2; ++side) {
+        const Candidate& c = m_pair->candidate(side == 0 ? m_shownFirst : m_pair->other(m_shownFirst));
+        m_shared[side] = contentTerms(candidateDisplayText(c, m_expanded[side])).intersect(m_jobTerms);
+    }
 }
 
 void PairView::render()
@@ -172,6 +176,13 @@ void PairView::onAnchor(int side, const QUrl& url)
     if (url.toString() != QLatin1String(kToggleAbstracts) || !m_pair)
         return;
     m_expanded[side] = !m_expanded[side];
+    // Unfolded abstracts bring their own shared terms, in the JD too.
+    updateSharedTerms();
+    const int scroll = m_job->verticalScrollBar()->value();
+    PairHtmlOptions options;
+    options.maskPersonalDetails = m_mask;
+    m_job->setHtml(jobHtml(m_pair->job, m_shared[0] + m_shared[1], m_colors, options));
+    m_job->verticalScrollBar()->setValue(scroll);
     renderSide(side);
 }
 

@@ -38,6 +38,7 @@ protected:
 private:
     void render();
     void renderSide(int side);
+    void updateSharedTerms();
     void updateHeaders();
     void onAnchor(int side, const QUrl& url);
 
@@ -50,6 +51,7 @@ private:
     bool m_mask = false;
     bool m_expanded[2] = {false, false};
     std::optional<Choice> m_choice;
+    QSet<QString> m_jobTerms;
     QSet<QString> m_shared[2];
     HtmlColors m_colors;
 };

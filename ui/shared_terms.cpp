@@ -25,7 +25,19 @@ const QSet<QString>& stopWords()
             "opportunities support within across join successful please information further closing date salary "
             "contract location title full time part level staff job jobs vacancy vacancies offer offers required "
             "requirements essential desirable relevant related field fields area areas well high develop developed "
-            "development provide provides provided");
+            "development provide provides provided "
+            // Common English that carries no topic.
+            "first second third fourth month months week weeks time times term terms final finally large small "
+            "great good best better higher highest long longer short number numbers part parts type types form forms "
+            "case cases example examples fact point points order place places line lines side sides kind need needs "
+            "take taken give given find found help helps keep kept turn turned start started begin began continue "
+            "continued increase increased increasing improve improved improving reduce reduced change changes "
+            "changed individual individuals international national local global general specific particular current "
+            "recent early late future present past public private available possible important major main whole "
+            "entire throughout total overall various several certain different similar another quite just still "
+            "already always sometimes usually test tested testing rate quality life aims assess assessed measure "
+            "measured response engagement arisen arise exciting enthusiastic hours hour days open close closes "
+            "following follow follows well-known known high-quality world leading leads lead");
         const QStringList split = list.split(' ', Qt::SkipEmptyParts);
         QSet<QString> set;
         for (const QString& w : split)

@@ -8,6 +8,13 @@
 
 int main(int argc, char** argv)
 {
+    // --help and --version print and exit: they need no display.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if ((arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("RankPO"));
     QApplication::setApplicationName(QStringLiteral("RankPO Studio"));
@@ -26,12 +33,11 @@ int main(int argc, char** argv)
                                   QStringLiteral("The page to show: start, pairs, annotate, review, agreement."),
                                   QStringLiteral("name"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1400x900."), QStringLiteral("WxH"));
-    const QCommandLineOption dialog(QStringLiteral("dialog"),
-                                    QStringLiteral("Open a dialog on start: import (with --import-file) or export."),
-                                    QStringLiteral("name"));
-    const QCommandLineOption importFile(QStringLiteral("import-file"), QStringLiteral("A file for the import dialog."),
-                                        QStringLiteral("file"));
-    parser.addOptions({demo, page, size, dialog, importFile});
+    const QCommandLineOption import(QStringLiteral("import"),
+                                    QStringLiteral("Import a file into the project (repeatable): opens the import wizard at its check."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption exportData(QStringLiteral("export"), QStringLiteral("Open the export dialog."));
+    parser.addOptions({demo, page, size, import, exportData});
     parser.process(app);
 
     rankpo::ui::MainWindow window;
@@ -47,9 +53,9 @@ int main(int argc, char** argv)
         window.openProject(parser.positionalArguments().front());
     if (parser.isSet(page) && !window.showPageByName(parser.value(page)))
         qWarning("unknown page '%s'", qPrintable(parser.value(page)));
-    if (parser.value(dialog) == QLatin1String("import"))
-        QTimer::singleShot(0, &window, [&window, files = parser.values(importFile)] { window.importData(files); });
-    else if (parser.value(dialog) == QLatin1String("export"))
+    if (parser.isSet(import))
+        QTimer::singleShot(0, &window, [&window, files = parser.values(import)] { window.importData(files); });
+    else if (parser.isSet(exportData))
         QTimer::singleShot(0, &window, [&window] { window.exportData(); });
     return QApplication::exec();
 }

@@ -6,7 +6,9 @@
 #include "ui/app_settings.h"
 #include "ui/main_window.h"
 #include "ui/pair_queue_model.h"
+#include "ui/pair_html.h"
 #include "ui/pair_queue_page.h"
+#include "ui/pair_view.h"
 #include "ui/preference_edits.h"
 #include "ui/project_document.h"
 
@@ -196,6 +198,47 @@ private Q_SLOTS:
         mine = judgements(pair);
         QCOMPARE(mine.size(), std::size_t(1));
         QVERIFY(mine[0].choice == Choice::First);
+    }
+
+    void deleteRemovesYourJudgement()
+    {
+        auto* p = page();
+        const PairId pair = p->currentPair();
+        QTest::keyClick(p, Qt::Key_1);
+        p->showRow(0);
+        QTest::keyClick(p, Qt::Key_Delete);
+        QVERIFY(judgements(pair).empty());
+        QCOMPARE(countRows("SELECT count(*) FROM preferences WHERE source = 'ai'"), std::int64_t(kPairs - 10)); // the AI's stays
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(judgements(pair).size(), std::size_t(1));
+    }
+
+    void maskingHidesPersonalDetailsOnlyOnScreen()
+    {
+        auto* p = page();
+        p->setMaskPersonalDetails(false);
+        QVERIFY(p->pairView()->jobHtmlShown().contains("ada@example.org"));
+        p->setMaskPersonalDetails(true);
+        const QString shown = p->pairView()->jobHtmlShown();
+        QVERIFY(!shown.contains("ada@example.org"));
+        QVERIFY(!shown.contains("Ada Smith"));
+        QVERIFY(shown.contains("[email]"));
+        QVERIFY(shown.contains("[name]"));
+        const auto job = m_window->document()->store().job(1);
+        QVERIFY(QString::fromStdString(job->text).contains("Contact Dr Ada Smith, ada@example.org.")); // stored as it was
+        p->setMaskPersonalDetails(false);
+    }
+
+    void sharedTermsAreHighlighted()
+    {
+        auto* p = page();
+        const auto pair = m_window->document()->pair(p->currentPair());
+        // "protein folding" is in the JD and in the keywords of the pair's first candidate.
+        const int side = p->shownFirst() == pair->lo.id ? 0 : 1;
+        const QString mark = HtmlColors::fromPalette(p->pairView()->palette()).highlight;
+        QVERIFY(p->pairView()->candidateHtmlShown(side).contains(mark));
+        QVERIFY(p->pairView()->jobHtmlShown().contains(mark));
+        QVERIFY(!p->pairView()->candidateHtmlShown(1 - side).contains(mark)); // "other topic N" shares nothing
     }
 
     void blindModeCanBeTurnedOff()
