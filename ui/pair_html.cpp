@@ -66,7 +66,7 @@ QString candidateDisplayText(const Candidate& candidate, bool withAbstracts)
     return parts.join('\n');
 }
 
-QString jobHtml(const Job& job, const QSet<QString>& highlight, const HtmlColors& colors, const PairHtmlOptions& options)
+QString jobFactsHtml(const Job& job, const HtmlColors& colors, const PairHtmlOptions& options)
 {
     QString html;
     const JobFacts& f = job.facts;
@@ -87,10 +87,13 @@ QString jobHtml(const Job& job, const QSet<QString>& highlight, const HtmlColors
                     .arg(colors.muted, QObject::tr(fact.label), shown(fact.value, options).toHtmlEscaped());
     }
     if (!rows.isEmpty())
-        html += QStringLiteral("<table cellspacing=\"0\" style=\"margin-bottom:8px\">%1</table>").arg(rows);
-    html += QStringLiteral("<hr>");
-    html += highlightedHtml(shown(job.text, options), highlight, colors.highlight);
+        html += QStringLiteral("<table cellspacing=\"0\">%1</table>").arg(rows);
     return html;
+}
+
+QString jobTextShown(const Job& job, const PairHtmlOptions& options)
+{
+    return shown(job.text, options);
 }
 
 QString candidateHtml(const Candidate& candidate, const QSet<QString>& highlight, const HtmlColors& colors,

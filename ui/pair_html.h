@@ -25,9 +25,11 @@ struct PairHtmlOptions {
     bool abstractsExpanded = false;
 };
 
-// The JD: its facts on top (title, institution, location, contract, salary, closing date when the text
-// states them), then the text in paragraphs with `highlight` terms marked.
-QString jobHtml(const Job& job, const QSet<QString>& highlight, const HtmlColors& colors, const PairHtmlOptions& options);
+// The JD's title and facts (institution, location, contract, salary, closing date when the text
+// states them), shown above its text.
+QString jobFactsHtml(const Job& job, const HtmlColors& colors, const PairHtmlOptions& options);
+// The JD's text as shown: masked when the fairness option is on.
+QString jobTextShown(const Job& job, const PairHtmlOptions& options);
 
 // A candidate: keywords as chips, publication titles as a list, abstracts folded behind a link
 // (href kToggleAbstracts) unless expanded; an untagged profile as plain text.

@@ -2,6 +2,7 @@
 
 #include "db/project_store.h"
 #include "ui/shared_terms.h"
+#include "ui/term_highlighter.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -38,9 +39,18 @@ PairView::PairView(QWidget* parent) : QWidget(parent), m_colors(HtmlColors::from
     jobLayout->setContentsMargins(0, 0, 0, 0);
     auto* jobHeader = new QLabel(tr("<b>Job description</b>"), jobPane);
     jobLayout->addWidget(jobHeader);
+    // The facts stay in view while the text scrolls.
+    m_jobFacts = new QLabel(jobPane);
+    m_jobFacts->setObjectName("jobFacts");
+    m_jobFacts->setTextFormat(Qt::RichText);
+    m_jobFacts->setWordWrap(true);
+    m_jobFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_jobFacts->setContentsMargins(6, 0, 6, 4);
+    jobLayout->addWidget(m_jobFacts);
     m_job = makeBrowser(jobPane);
     m_job->setObjectName("jobBrowser");
-    jobLayout->addWidget(m_job);
+    m_jobHighlighter = new TermHighlighter(m_job->document());
+    jobLayout->addWidget(m_job, 1);
     m_splitter->addWidget(jobPane);
 
     for (int side = 0; side < 2; ++side) {
@@ -85,6 +95,8 @@ void PairView::showMessage(const QString& message)
 {
     m_pair.reset();
     m_choice.reset();
+    m_jobFacts->clear();
+    m_jobHighlighter->setTerms({}, QColor());
     m_job->setHtml(QStringLiteral("<p style=\"color:%1\">%2</p>").arg(m_colors.muted, message.toHtmlEscaped()));
     m_candidate[0]->clear();
     m_candidate[1]->clear();
@@ -97,9 +109,19 @@ void PairView::setChoice(std::optional<Choice> choice)
     updateHeaders();
 }
 
-QString PairView::jobHtmlShown() const
+QString PairView::jobFactsShown() const
 {
-    return m_job->toHtml();
+    return m_jobFacts->text();
+}
+
+QString PairView::jobTextShown() const
+{
+    return m_job->toPlainText();
+}
+
+QSet<QString> PairView::jobHighlights() const
+{
+    return m_jobHighlighter->terms();
 }
 
 QString PairView::candidateHtmlShown(int side) const
@@ -129,12 +151,19 @@ void PairView::render()
 {
     if (!m_pair)
         return;
-    PairHtmlOptions options;
-    options.maskPersonalDetails = m_mask;
-    m_job->setHtml(jobHtml(m_pair->job, m_shared[0] + m_shared[1], m_colors, options));
+    renderJob();
     renderSide(0);
     renderSide(1);
     updateHeaders();
+}
+
+void PairView::renderJob()
+{
+    PairHtmlOptions options;
+    options.maskPersonalDetails = m_mask;
+    m_jobFacts->setText(jobFactsHtml(m_pair->job, m_colors, options));
+    m_jobHighlighter->setTerms(m_shared[0] + m_shared[1], QColor(m_colors.highlight));
+    m_job->setPlainText(rankpo::ui::jobTextShown(m_pair->job, options));
 }
 
 void PairView::renderSide(int side)
@@ -178,11 +207,8 @@ void PairView::onAnchor(int side, const QUrl& url)
     m_expanded[side] = !m_expanded[side];
     // Unfolded abstracts bring their own shared terms, in the JD too.
     updateSharedTerms();
-    const int scroll = m_job->verticalScrollBar()->value();
-    PairHtmlOptions options;
-    options.maskPersonalDetails = m_mask;
-    m_job->setHtml(jobHtml(m_pair->job, m_shared[0] + m_shared[1], m_colors, options));
-    m_job->verticalScrollBar()->setValue(scroll);
+    m_jobHighlighter->setTerms(m_shared[0] + m_shared[1], QColor(m_colors.highlight));
+    m_jobHighlighter->rehighlight();
     renderSide(side);
 }
 

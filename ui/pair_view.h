@@ -8,6 +8,7 @@
 #include <optional>
 
 class QLabel;
+class QScrollArea;
 class QSplitter;
 class QTextBrowser;
 class QUrl;
@@ -29,8 +30,11 @@ public:
 
     CandidateId shownFirst() const { return m_shownFirst; }
     QSplitter* splitter() const { return m_splitter; }
-    QString jobHtmlShown() const;
+    // What is on screen, for tests: the JD's facts and text, a candidate's HTML, the marked terms.
+    QString jobFactsShown() const;
+    QString jobTextShown() const;
     QString candidateHtmlShown(int side) const; // 0 = A, 1 = B
+    QSet<QString> jobHighlights() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,11 +43,14 @@ private:
     void render();
     void renderSide(int side);
     void updateSharedTerms();
+    void renderJob();
     void updateHeaders();
     void onAnchor(int side, const QUrl& url);
 
     QSplitter* m_splitter;
+    QLabel* m_jobFacts;
     QTextBrowser* m_job;
+    class TermHighlighter* m_jobHighlighter;
     QLabel* m_header[2];
     QTextBrowser* m_candidate[2];
     std::optional<PairDetails> m_pair;

@@ -217,9 +217,9 @@ private Q_SLOTS:
     {
         auto* p = page();
         p->setMaskPersonalDetails(false);
-        QVERIFY(p->pairView()->jobHtmlShown().contains("ada@example.org"));
+        QVERIFY(p->pairView()->jobTextShown().contains("ada@example.org"));
         p->setMaskPersonalDetails(true);
-        const QString shown = p->pairView()->jobHtmlShown();
+        const QString shown = p->pairView()->jobTextShown();
         QVERIFY(!shown.contains("ada@example.org"));
         QVERIFY(!shown.contains("Ada Smith"));
         QVERIFY(shown.contains("[email]"));
@@ -237,7 +237,10 @@ private Q_SLOTS:
         const int side = p->shownFirst() == pair->lo.id ? 0 : 1;
         const QString mark = HtmlColors::fromPalette(p->pairView()->palette()).highlight;
         QVERIFY(p->pairView()->candidateHtmlShown(side).contains(mark));
-        QVERIFY(p->pairView()->jobHtmlShown().contains(mark));
+        QVERIFY(p->pairView()->jobHighlights().contains("protein"));
+        QVERIFY(p->pairView()->jobHighlights().contains("folding"));
+        QVERIFY(p->pairView()->jobFactsShown().contains("Research Fellow in protein folding"));
+        QVERIFY(p->pairView()->jobFactsShown().contains("Manchester"));
         QVERIFY(!p->pairView()->candidateHtmlShown(1 - side).contains(mark)); // "other topic N" shares nothing
     }
 

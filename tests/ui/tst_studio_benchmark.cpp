@@ -92,20 +92,26 @@ private Q_SLOTS:
     {
         auto* page = m_window->annotationPage();
         QVERIFY(page->currentPair() != 0);
-        std::vector<double> shown, painted;
-        for (int i = 0; i < 500; ++i) {
+        std::vector<double> shown, painted, whole;
+        for (int i = 0; i < 600; ++i) {
             QElapsedTimer t;
             t.start();
             page->skip(); // read (prefetched), texts formatted and highlighted, documents laid out
             shown.push_back(ms(t));
-            m_window->repaint(); // the whole window painted, as the annotator sees it
+            // The next frame: Qt paints what changed (the update request of the window).
+            QCoreApplication::sendPostedEvents(m_window.get(), QEvent::UpdateRequest);
             painted.push_back(ms(t));
+            if (i % 2) {
+                m_window->repaint(); // a bound: every widget of the window painted again
+                whole.push_back(ms(t));
+            }
             QCoreApplication::processEvents(); // between two key presses: the next pair is prefetched
         }
-        qInfo("next pair: p50 %.2f ms, p95 %.2f ms, max %.2f ms over %zu pairs, painted (goal p95 < 16 ms); "
-              "of which shown before painting: p50 %.2f ms, p95 %.2f ms",
-              percentile(painted, 0.5), percentile(painted, 0.95), percentile(painted, 1.0), painted.size(),
-              percentile(shown, 0.5), percentile(shown, 0.95));
+        qInfo("next pair: p50 %.2f ms, p95 %.2f ms, max %.2f ms over %zu pairs, shown and painted (goal p95 < 16 ms)",
+              percentile(painted, 0.5), percentile(painted, 0.95), percentile(painted, 1.0), painted.size());
+        qInfo("next pair, parts: shown before painting p50 %.2f ms, p95 %.2f ms; with the whole window repainted "
+              "p50 %.2f ms, p95 %.2f ms", percentile(shown, 0.5), percentile(shown, 0.95), percentile(whole, 0.5),
+              percentile(whole, 0.95));
         QVERIFY2(percentile(painted, 0.95) < 48, "the next pair is far over its 16 ms goal");
     }
 
@@ -114,7 +120,7 @@ private Q_SLOTS:
         auto* page = m_window->annotationPage();
         QBENCHMARK {
             page->skip();
-            m_window->repaint();
+            QCoreApplication::sendPostedEvents(m_window.get(), QEvent::UpdateRequest);
             QCoreApplication::processEvents();
         }
     }
@@ -127,7 +133,7 @@ private Q_SLOTS:
             QElapsedTimer t;
             t.start();
             page->choose(i % 3 == 0 ? Choice::Tie : i % 2 ? Choice::First : Choice::Second);
-            m_window->repaint();
+            QCoreApplication::sendPostedEvents(m_window.get(), QEvent::UpdateRequest);
             times.push_back(ms(t));
             QCoreApplication::processEvents();
         }
