@@ -264,8 +264,11 @@ void AnnotationPage::onQueueLoaded()
         updateProgress();
         return;
     }
+    const PairQueueQuery& q = m_queue->query();
     if (m_queue->rowCount() > 0)
         showRow(0);
+    else if (q.filters == 0 && q.search.empty())
+        m_view->showMessage(tr("The project has no pairs yet: import some with File ▸ Import data… (Ctrl+I)."));
     else
         m_view->showMessage(tr("No pairs match the queue's filters."));
     updateProgress();

@@ -1,6 +1,7 @@
 #include "ui/demo_project.h"
 
 #include "db/project_store.h"
+#include "db/sqlite_database.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,12 +11,27 @@
 namespace rankpo::ui {
 namespace {
 
+// What the demo project holds; a demo project written by another version is made again. Bump it
+// when populateDemoProject() changes.
+constexpr const char* kDemoVersion = "0";
+
 // Fills a newly created demo project. This is where the generated demo corpus (jobs, profiles,
 // rule labels, simulated AI judgements: rankpo::demo::generateDemoCorpus and the db function that
 // writes it) is written once it exists; it writes nothing yet.
 void populateDemoProject(db::ProjectStore& store)
 {
-    store.setInfo("demo", "1");
+    store.setInfo("demo.version", kDemoVersion);
+}
+
+bool isCurrentDemo(const QString& path)
+{
+    try {
+        db::SqliteDatabase db(path.toStdString(), true, false);
+        auto st = db.prepare("SELECT value FROM project_info WHERE key = 'demo.version'");
+        return st.step() && st.text(0) == kDemoVersion;
+    } catch (const std::exception&) {
+        return false;
+    }
 }
 
 } // namespace
@@ -31,8 +47,16 @@ QString demoProjectPath()
 QString ensureDemoProject()
 {
     const QString path = demoProjectPath();
-    if (QFileInfo::exists(path))
-        return path;
+    if (QFileInfo::exists(path)) {
+        if (isCurrentDemo(path))
+            return path;
+        // An older demo (perhaps annotated) is kept beside the new one.
+        const QString old = path + QStringLiteral(".old");
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QFile::remove(old + suffix);
+            QFile::rename(path + suffix, old + suffix);
+        }
+    }
     QDir().mkpath(QFileInfo(path).absolutePath());
     const QString partial = path + QStringLiteral(".partial");
     QFile::remove(partial);

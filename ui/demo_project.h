@@ -9,8 +9,10 @@ namespace rankpo::ui {
 QString demoProjectPath();
 
 // Makes sure the demo project exists and returns its path; throws rankpo::Error when it cannot be
-// created. The seam for the demo corpus: a new file is filled by populateDemoProject(), which the
-// demo corpus generator (core/demo) plugs into; until then a new demo project starts empty.
+// created. The seam for the demo corpus: a new file is filled by populateDemoProject() (in the .cpp),
+// which the demo corpus generator (core/demo) plugs into; until then a new demo project starts empty.
+// A demo written by another version of populateDemoProject() is made again (the old one is kept as
+// demo.rankpo.old).
 QString ensureDemoProject();
 
 } // namespace rankpo::ui

@@ -429,11 +429,6 @@ void ImportWizard::startImport()
     m_task->start([projectPath, c, report](TaskControl& control) { *report = importIntoProject(projectPath, c, control); });
 }
 
-bool ImportWizard::validateCurrentPage()
-{
-    return QWizard::validateCurrentPage();
-}
-
 void ImportWizard::waitForWork()
 {
     m_task->waitForFinished();

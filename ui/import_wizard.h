@@ -63,7 +63,6 @@ public:
     // Blocks until the running check or import is over (tests).
     void waitForWork();
 
-    bool validateCurrentPage() override;
     void reject() override;
 
 private:

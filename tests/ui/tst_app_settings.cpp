@@ -1,8 +1,10 @@
 // Settings: the recent-projects list and what persists between runs.
 #include "ui/app_settings.h"
+#include "ui/demo_project.h"
 #include "tests/ui/ui_fixtures.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 using namespace rankpo::ui;
 
@@ -56,6 +58,28 @@ private Q_SLOTS:
         s.removeRecentProject("/tmp/two.rankpo");
         QCOMPARE(s.recentProjects(), QStringList{"/tmp/one.rankpo"});
         QVERIFY(QDir(m_dir.path()).entryList(QDir::AllDirs | QDir::NoDotAndDotDot).size() > 0);
+    }
+
+    void demoProjectIsMadeOnceAndReused()
+    {
+        QTemporaryDir dir;
+        qputenv("RANKPO_DEMO_DIR", dir.path().toUtf8());
+        const QString path = ensureDemoProject();
+        QCOMPARE(path, dir.filePath("demo.rankpo"));
+        QVERIFY(QFileInfo::exists(path));
+        {
+            auto store = rankpo::db::ProjectStore::open(path.toStdString());
+            store->setInfo("marker", "kept");
+        }
+        QCOMPARE(ensureDemoProject(), path);
+        QCOMPARE(rankpo::db::ProjectStore::open(path.toStdString())->info("marker"), std::string("kept"));
+
+        // A demo from another version of the generator is made again; the old one stays beside it.
+        rankpo::db::ProjectStore::open(path.toStdString())->setInfo("demo.version", "older");
+        QCOMPARE(ensureDemoProject(), path);
+        QCOMPARE(rankpo::db::ProjectStore::open(path.toStdString())->info("marker"), std::string());
+        QVERIFY(QFileInfo::exists(path + ".old"));
+        qunsetenv("RANKPO_DEMO_DIR");
     }
 
 private:
