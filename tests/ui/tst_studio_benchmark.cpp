@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QUndoStack>
 
 #include <algorithm>
 
@@ -139,6 +140,12 @@ private Q_SLOTS:
         }
         qInfo("judge (a transaction through ProjectWriter) and show the next pair: p50 %.2f ms, p95 %.2f ms",
               percentile(times, 0.5), percentile(times, 0.95));
+        // Undo them all: the cached project stays as generated for the next run.
+        QUndoStack* undo = m_window->document()->undoStack();
+        while (undo->canUndo())
+            undo->undo();
+        QCOMPARE(test::countRows(m_window->document()->store(), "SELECT count(*) FROM preferences WHERE annotator = 'bench-annotator'"),
+                 std::int64_t(0));
     }
 
     void scrollTheQueue()
