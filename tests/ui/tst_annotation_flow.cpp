@@ -2,6 +2,7 @@
 // order, skip, tie, undo/redo, re-judging, blind mode, the AI review page and the annotator prompt.
 #include "core/util/error.h"
 #include "tests/ui/ui_fixtures.h"
+#include "ui/agreement_page.h"
 #include "ui/annotation_page.h"
 #include "ui/app_settings.h"
 #include "ui/main_window.h"
@@ -16,6 +17,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTableWidget>
 #include <QTimer>
 
 using namespace rankpo;
@@ -291,6 +293,37 @@ private Q_SLOTS:
         const CandidateId shownB = otherOf(next, review->shownFirst());
         QTest::keyClick(review, Qt::Key_2);
         QCOMPARE(judgements(next).at(0).winner(), shownB);
+    }
+
+    void agreementPageFindsTheDisagreementAndResolvesIt()
+    {
+        auto* p = page();
+        // Judge the first pair against the AI (which preferred the pair's smaller candidate id) and the
+        // second one with it.
+        const PairId against = p->currentPair();
+        const auto details = m_window->document()->pair(against);
+        QTest::keyClick(p, p->shownFirst() == details->lo.id ? Qt::Key_2 : Qt::Key_1);
+        const PairId with = p->currentPair();
+        QTest::keyClick(p, p->shownFirst() == m_window->document()->pair(with)->lo.id ? Qt::Key_1 : Qt::Key_2);
+
+        auto* agreement = m_window->agreementPage();
+        m_window->showPage(agreement);
+        agreement->waitForComputed();
+        const AgreementSummary& s = agreement->summary();
+        QCOMPARE(s.sharedPairs, std::int64_t(2));
+        QCOMPARE(s.agreements, std::int64_t(1));
+        QCOMPARE(s.disagreementCount, std::int64_t(1));
+        QCOMPARE(s.disagreements.at(0).pair, against);
+        auto* table = agreement->findChild<QTableWidget*>("disagreementTable");
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("P%1").arg(against));
+
+        Q_EMIT agreement->resolveRequested(against);
+        QCOMPARE(m_window->currentPage(), static_cast<StudioPage*>(p));
+        m_window->pairsPage()->model()->waitForLoaded();
+        QCOMPARE(m_window->pairsPage()->model()->rowCount(), 1); // the queue now holds the disagreements
+        QCOMPARE(p->currentPair(), against);
+        QCOMPARE(p->currentRow(), 0);
     }
 
     void annotatorIsAskedOnceAndRemembered()
