@@ -1,0 +1,79 @@
+#include "ui/add_preference_command.h"
+
+#include "db/sqlite_database.h"
+#include "ui/error_dialog.h"
+#include "ui/preference_edits.h"
+#include "ui/project_document.h"
+#include "ui/remove_preference_command.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace rankpo::ui {
+namespace {
+
+QString describe(const Preference& p)
+{
+    switch (p.choice) {
+    case Choice::First: return QObject::tr("Judge pair %1: A better").arg(p.pairId);
+    case Choice::Second: return QObject::tr("Judge pair %1: B better").arg(p.pairId);
+    case Choice::Tie: return QObject::tr("Judge pair %1: tie").arg(p.pairId);
+    }
+    return {};
+}
+
+} // namespace
+
+AddPreferenceCommand::AddPreferenceCommand(ProjectDocument* document, Preference preference,
+                                           const std::vector<Preference>& replaces, QUndoCommand* parent)
+    : QUndoCommand(describe(preference), parent), m_document(document), m_preference(std::move(preference))
+{
+    for (const Preference& old : replaces)
+        new RemovePreferenceCommand(document, old, this);
+}
+
+void AddPreferenceCommand::redo()
+{
+    auto& db = m_document->database();
+    try {
+        std::optional<db::Transaction> tx;
+        if (!db.inTransaction())
+            tx.emplace(db);
+        QUndoCommand::redo(); // the removals
+        m_insertedId = insertPreference(db, m_preference);
+        if (tx)
+            tx->commit();
+    } catch (...) {
+        m_insertedId = 0;
+        setObsolete(true);
+        m_document->reportEditError(QObject::tr("Could not record the judgement."), currentExceptionMessage());
+        return;
+    }
+    if (m_insertedId == 0 && childCount() == 0)
+        setObsolete(true); // the exact judgement was already stored: nothing to undo
+    m_document->notifyPairEdited(m_preference.pairId, false);
+}
+
+void AddPreferenceCommand::undo()
+{
+    auto& db = m_document->database();
+    try {
+        std::optional<db::Transaction> tx;
+        if (!db.inTransaction())
+            tx.emplace(db);
+        if (m_insertedId != 0)
+            deletePreference(db, m_insertedId);
+        QUndoCommand::undo(); // puts the replaced judgements back
+        if (tx)
+            tx->commit();
+        m_insertedId = 0;
+    } catch (...) {
+        setObsolete(true);
+        m_document->reportEditError(QObject::tr("Could not undo the judgement."), currentExceptionMessage());
+        return;
+    }
+    m_document->notifyPairEdited(m_preference.pairId, true);
+}
+
+} // namespace rankpo::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/domain/preference.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rankpo::ui {
+
+// Judgements per annotator, and how often the first-shown candidate won: the order is randomised (or
+// should be), so a rate far from 50% is position bias.
+struct AnnotatorCounts {
+    PreferenceSource source = PreferenceSource::Human;
+    std::string annotator;
+    std::int64_t judgements = 0;
+    std::int64_t ties = 0;
+    std::int64_t firstShownWins = 0;
+    double firstShownRate = 0.0; // of the judgements that are not ties; NaN without any
+};
+
+// The AI's stated confidence against how often a person agreed with it.
+struct CalibrationBin {
+    int from = 0; // confidence in [from, to)
+    int to = 0;
+    std::int64_t comparisons = 0;
+    std::int64_t agreements = 0;
+    double meanConfidence = 0.0; // 0..100
+    double agreementRate = 0.0;  // 0..1; NaN when empty
+};
+
+struct Disagreement {
+    PairId pair = 0;
+    JobId job = 0;
+    std::string human;              // annotator
+    std::optional<CandidateId> humanWinner; // nullopt: tie
+    std::string ai;                 // judge model
+    std::optional<CandidateId> aiWinner;
+    std::optional<int> aiConfidence;
+};
+
+struct AgreementSummary {
+    // Human vs AI, in the pair's own frame (which candidate won, or a tie), over every combination of
+    // a person's current judgement and an AI judgement of the same pair.
+    std::int64_t sharedPairs = 0;
+    std::int64_t comparisons = 0;
+    std::int64_t agreements = 0;
+    double agreement = 0.0; // NaN without comparisons
+    double kappa = 0.0;     // Cohen's kappa over {first, second, tie}; NaN when undefined
+    std::vector<AnnotatorCounts> annotators;
+    // AI judges asked about the same pair in both orders: consistent when the winner is the same.
+    std::int64_t swapPairs = 0;
+    std::int64_t swapConsistent = 0;
+    std::vector<CalibrationBin> calibration;
+    std::vector<Disagreement> disagreements; // most confident AI first; at most kMaxDisagreements
+    std::int64_t disagreementCount = 0;
+
+    static constexpr std::size_t kMaxDisagreements = 5000;
+};
+
+// The agreement page's numbers, computed in one place so that the project's evaluation functions
+// (core/evaluation: Cohen's kappa with its expected agreement, the binomial test of position bias,
+// swap consistency and calibration) can replace this computation without touching the view.
+// Preferences are taken by value: they are sorted by pair and walked once.
+class AgreementCalculator {
+public:
+    AgreementSummary compute(std::vector<Preference> preferences) const;
+};
+
+} // namespace rankpo::ui

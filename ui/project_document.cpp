@@ -1,0 +1,166 @@
+#include "ui/project_document.h"
+
+#include "db/project_store.h"
+#include "ui/add_preference_command.h"
+#include "ui/preference_edits.h"
+#include "ui/remove_preference_command.h"
+
+#include <QFileInfo>
+#include <QUndoStack>
+
+#include <ctime>
+
+namespace rankpo::ui {
+namespace {
+
+constexpr std::size_t kCachedPairs = 8;
+
+} // namespace
+
+std::unique_ptr<db::ProjectStore> ProjectDocument::openStore(const QString& path, bool create)
+{
+    return db::ProjectStore::open(path.toStdString(),
+                                  create ? db::ProjectStore::OpenMode::Create : db::ProjectStore::OpenMode::OpenExisting);
+}
+
+ProjectDocument::ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObject* parent)
+    : QObject(parent)
+    , m_store(std::move(store))
+    , m_path(QString::fromStdString(m_store->path()))
+    , m_undoStack(new QUndoStack(this))
+{
+    const QStringList models = scoredModels();
+    if (!models.isEmpty())
+        m_scoreModel = models.front();
+}
+
+ProjectDocument::~ProjectDocument()
+{
+    // Commands refer to this document: they go before the store does.
+    m_undoStack->clear();
+}
+
+db::SqliteDatabase& ProjectDocument::database()
+{
+    return m_store->database();
+}
+
+QString ProjectDocument::displayName() const
+{
+    return QFileInfo(m_path).completeBaseName();
+}
+
+void ProjectDocument::setAnnotator(const QString& name)
+{
+    if (name == m_annotator)
+        return;
+    m_annotator = name;
+    Q_EMIT annotatorChanged(name);
+}
+
+QStringList ProjectDocument::scoredModels()
+{
+    // Skip-scan over the primary key: one index seek per model, whatever the table's size.
+    QStringList models;
+    auto st = database().prepare("SELECT min(model) FROM model_scores WHERE model > ?");
+    std::string last;
+    for (;;) {
+        st.reset();
+        st.bind(1, last);
+        if (!st.step() || st.isNull(0))
+            break;
+        last = st.text(0);
+        models << QString::fromStdString(last);
+    }
+    return models;
+}
+
+void ProjectDocument::setScoreModel(const QString& model)
+{
+    if (model == m_scoreModel)
+        return;
+    m_scoreModel = model;
+    m_cache.clear();
+    Q_EMIT scoreModelChanged(model);
+}
+
+std::optional<PairDetails> ProjectDocument::pair(PairId id)
+{
+    for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
+        if (it->id == id) {
+            m_cache.splice(m_cache.begin(), m_cache, it);
+            return m_cache.front();
+        }
+    }
+    auto details = loadPairDetails(*m_store, id, m_scoreModel.toStdString());
+    if (details) {
+        m_cache.push_front(*details);
+        if (m_cache.size() > kCachedPairs)
+            m_cache.pop_back();
+    }
+    return details;
+}
+
+void ProjectDocument::prefetchPair(PairId id)
+{
+    for (const auto& cached : m_cache) {
+        if (cached.id == id)
+            return;
+    }
+    if (auto details = loadPairDetails(*m_store, id, m_scoreModel.toStdString())) {
+        m_cache.push_back(std::move(*details)); // least recent: a prefetch must not evict what is shown
+        if (m_cache.size() > kCachedPairs)
+            m_cache.erase(std::prev(m_cache.end(), 2));
+    }
+}
+
+bool ProjectDocument::judge(PairId pair, CandidateId shownFirst, Choice choice, std::optional<int> confidence,
+                            const QString& rationale)
+{
+    if (m_annotator.isEmpty())
+        return false;
+    Preference p;
+    p.pairId = pair;
+    p.source = PreferenceSource::Human;
+    p.annotator = m_annotator.toStdString();
+    p.shownFirst = shownFirst;
+    p.choice = choice;
+    p.confidence = confidence;
+    p.rationale = rationale.trimmed().toStdString();
+    p.createdAt = static_cast<std::int64_t>(std::time(nullptr));
+    std::vector<Preference> replaces;
+    try {
+        replaces = humanPreferencesOf(database(), pair, p.annotator);
+    } catch (const std::exception& e) {
+        reportEditError(tr("Could not record the judgement."), QString::fromUtf8(e.what()));
+        return false;
+    }
+    const int before = m_undoStack->count();
+    const int indexBefore = m_undoStack->index();
+    m_undoStack->push(new AddPreferenceCommand(this, std::move(p), replaces));
+    return m_undoStack->count() != before || m_undoStack->index() != indexBefore;
+}
+
+void ProjectDocument::removeJudgement(const Preference& stored)
+{
+    m_undoStack->push(new RemovePreferenceCommand(this, stored));
+}
+
+void ProjectDocument::notifyPairEdited(PairId pair, bool undone)
+{
+    m_cache.remove_if([pair](const PairDetails& d) { return d.id == pair; });
+    Q_EMIT pairEdited(pair, undone);
+}
+
+void ProjectDocument::reportEditError(const QString& summary, const QString& detail)
+{
+    Q_EMIT editFailed(summary, detail);
+}
+
+void ProjectDocument::notifyDataChanged()
+{
+    m_cache.clear();
+    Q_EMIT dataChanged();
+}
+
+} // namespace rankpo::ui

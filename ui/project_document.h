@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/domain/preference.h"
+#include "ui/pair_details.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <list>
+#include <memory>
+#include <optional>
+
+class QUndoStack;
+
+namespace rankpo::db {
+class ProjectStore;
+class SqliteDatabase;
+} // namespace rankpo::db
+
+namespace rankpo::ui {
+
+// One open project, as the views see it (Tiled's MapDocument): the GUI thread's connection to the
+// store, the undo stack of the user's edits, the annotator's name, and change notifications. Views
+// read through it; heavy work opens its own connection to path() on a worker thread.
+class ProjectDocument : public QObject {
+    Q_OBJECT
+public:
+    // Opens (create: creates) a project file: checks it and migrates it, which can take a while for
+    // a large file, so callers run this off the GUI thread and hand the store over (an SQLite
+    // connection may change threads while no other thread uses it). Throws rankpo::Error.
+    static std::unique_ptr<db::ProjectStore> openStore(const QString& path, bool create);
+
+    explicit ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObject* parent = nullptr);
+    ~ProjectDocument() override;
+
+    db::ProjectStore& store() { return *m_store; }
+    db::SqliteDatabase& database();
+    QString path() const { return m_path; }
+    QString displayName() const;
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    QString annotator() const { return m_annotator; }
+    void setAnnotator(const QString& name);
+
+    // The model whose scores the queue's "uncertain first" order and model-AI filter use.
+    QStringList scoredModels();
+    QString scoreModel() const { return m_scoreModel; }
+    void setScoreModel(const QString& model);
+
+    // A pair as the annotation view shows it; cached (a few pairs), dropped when the pair changes.
+    std::optional<PairDetails> pair(PairId id);
+    void prefetchPair(PairId id);
+
+    // Records the annotator's judgement of a pair (replacing their earlier one) as an undoable
+    // command. `shownFirst` is the candidate that was on the left. Returns false when nothing was
+    // stored (no annotator, or an error, which is reported through editFailed).
+    bool judge(PairId pair, CandidateId shownFirst, Choice choice, std::optional<int> confidence, const QString& rationale);
+    // Removes a stored judgement (undoable).
+    void removeJudgement(const Preference& stored);
+
+    // For the undo commands.
+    void notifyPairEdited(PairId pair, bool undone);
+    void reportEditError(const QString& summary, const QString& detail);
+    // After an import or another bulk change: views reload.
+    void notifyDataChanged();
+
+Q_SIGNALS:
+    void pairEdited(qint64 pairId, bool undone);
+    void dataChanged();
+    void annotatorChanged(const QString& name);
+    void scoreModelChanged(const QString& model);
+    void editFailed(const QString& summary, const QString& detail);
+
+private:
+    std::unique_ptr<db::ProjectStore> m_store;
+    QString m_path;
+    QUndoStack* m_undoStack;
+    QString m_annotator;
+    QString m_scoreModel;
+    std::list<PairDetails> m_cache; // most recent first
+};
+
+} // namespace rankpo::ui

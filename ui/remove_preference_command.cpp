@@ -1,0 +1,68 @@
+#include "ui/remove_preference_command.h"
+
+#include "db/sqlite_database.h"
+#include "ui/error_dialog.h"
+#include "ui/preference_edits.h"
+#include "ui/project_document.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace rankpo::ui {
+
+RemovePreferenceCommand::RemovePreferenceCommand(ProjectDocument* document, Preference stored, QUndoCommand* parent)
+    : QUndoCommand(QObject::tr("Remove judgement of pair %1").arg(stored.pairId), parent)
+    , m_document(document)
+    , m_preference(std::move(stored))
+{
+}
+
+// A child of AddPreferenceCommand runs inside its parent's transaction; on its own it opens one, and
+// failures become dialogs (the command is dropped from the stack).
+void RemovePreferenceCommand::redo()
+{
+    auto& db = m_document->database();
+    const bool own = !db.inTransaction();
+    try {
+        std::optional<db::Transaction> tx;
+        if (own)
+            tx.emplace(db);
+        deletePreference(db, m_preference.id);
+        if (tx)
+            tx->commit();
+    } catch (...) {
+        if (!own)
+            throw;
+        setObsolete(true);
+        m_document->reportEditError(QObject::tr("Could not remove the judgement."), currentExceptionMessage());
+        return;
+    }
+    if (own)
+        m_document->notifyPairEdited(m_preference.pairId, false);
+}
+
+void RemovePreferenceCommand::undo()
+{
+    auto& db = m_document->database();
+    const bool own = !db.inTransaction();
+    try {
+        std::optional<db::Transaction> tx;
+        if (own)
+            tx.emplace(db);
+        if (const PreferenceId id = insertPreference(db, m_preference))
+            m_preference.id = id;
+        if (tx)
+            tx->commit();
+    } catch (...) {
+        if (!own)
+            throw;
+        setObsolete(true);
+        m_document->reportEditError(QObject::tr("Could not restore the judgement."), currentExceptionMessage());
+        return;
+    }
+    if (own)
+        m_document->notifyPairEdited(m_preference.pairId, true);
+}
+
+} // namespace rankpo::ui
