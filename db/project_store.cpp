@@ -49,6 +49,20 @@ Job readJob(Statement& st)
     return j;
 }
 
+void quickCheck(SqliteDatabase& db)
+{
+    auto check = db.prepare("PRAGMA quick_check");
+    std::string problems;
+    int n = 0;
+    while (check.step()) {
+        const std::string row = check.text(0);
+        if (row != "ok" && n++ < 3)
+            problems += (problems.empty() ? "" : "; ") + row;
+    }
+    if (!problems.empty())
+        throw dataError(db.path() + ": the project file is damaged (" + problems + ")");
+}
+
 std::optional<std::int64_t> parseOwnId(std::string_view reference, char prefix)
 {
     if (reference.size() >= 2 && (reference[0] == prefix || reference[0] == prefix + 32))
@@ -87,17 +101,18 @@ std::optional<Split> splitFromString(std::string_view text)
     return std::nullopt;
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, OpenMode mode)
+std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, OpenMode mode, bool checkIntegrity)
 {
-    return openImpl(path, mode, latestSchemaVersion());
+    return openImpl(path, mode, latestSchemaVersion(), checkIntegrity);
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::openAtVersion(const std::string& path, int schemaVersion)
 {
-    return openImpl(path, OpenMode::OpenOrCreate, schemaVersion);
+    return openImpl(path, OpenMode::OpenOrCreate, schemaVersion, true);
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, OpenMode mode, int targetVersion)
+std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, OpenMode mode, int targetVersion,
+                                                    bool checkIntegrity)
 {
     std::int64_t size = 0;
     const bool exists = fileExists(path, &size);
@@ -136,18 +151,8 @@ std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, Op
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
 
-    if (!fresh) {
-        auto check = db.prepare("PRAGMA quick_check");
-        std::string problems;
-        int n = 0;
-        while (check.step()) {
-            const std::string row = check.text(0);
-            if (row != "ok" && n++ < 3)
-                problems += (problems.empty() ? "" : "; ") + row;
-        }
-        if (!problems.empty())
-            throw dataError(path + ": the project file is damaged (" + problems + ")");
-    }
+    if (!fresh && checkIntegrity)
+        quickCheck(db);
     if (fresh)
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     migrate(db, targetVersion);
@@ -160,6 +165,11 @@ std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, Op
         tx.commit();
     }
     return store;
+}
+
+void ProjectStore::checkIntegrity()
+{
+    quickCheck(m_db);
 }
 
 ProjectStats ProjectStore::stats()

@@ -52,7 +52,13 @@ public:
 
     static constexpr std::int32_t kApplicationId = 0x5250'4F53; // "RPOS"
 
-    static std::unique_ptr<ProjectStore> open(const std::string& path, OpenMode mode = OpenMode::OpenExisting);
+    // `checkIntegrity`: run SQLite's quick_check before anything else (the CLI does). It reads the whole
+    // file (~0.8 s for a million pairs), so the app opens without it and calls checkIntegrity() on a
+    // worker afterwards.
+    static std::unique_ptr<ProjectStore> open(const std::string& path, OpenMode mode = OpenMode::OpenExisting,
+                                              bool checkIntegrity = true);
+    // Throws rankpo::Error (Data) "the project file is damaged (...)" when quick_check finds a problem.
+    void checkIntegrity();
     // Opens a file without migrating it past `schemaVersion`: for tests of migrations.
     static std::unique_ptr<ProjectStore> openAtVersion(const std::string& path, int schemaVersion);
 
@@ -89,7 +95,8 @@ public:
 
 private:
     explicit ProjectStore(SqliteDatabase db) : m_db(std::move(db)) {}
-    static std::unique_ptr<ProjectStore> openImpl(const std::string& path, OpenMode mode, int targetVersion);
+    static std::unique_ptr<ProjectStore> openImpl(const std::string& path, OpenMode mode, int targetVersion,
+                                                  bool checkIntegrity);
 
     SqliteDatabase m_db;
 };

@@ -131,6 +131,14 @@ void RunRegistry::finish(std::int64_t runId, RunStatus status, const std::string
     tx.commit();
 }
 
+void RunRegistry::reopen(std::int64_t runId, const std::string& message)
+{
+    Transaction tx(m_db);
+    auto st = m_db.prepare("UPDATE runs SET status = 'running', message = ?, finished_at = NULL WHERE id = ?");
+    st.bind(1, message).bind(2, runId).run();
+    tx.commit();
+}
+
 std::vector<RunRecord> RunRegistry::list()
 {
     auto st = m_db.prepare(std::string("SELECT ") + kColumns + " FROM runs ORDER BY id");

@@ -52,6 +52,8 @@ public:
     void logMetrics(std::int64_t runId, std::int64_t step, double epoch, const std::map<std::string, double>& metrics);
     void setCheckpoint(std::int64_t runId, const std::string& folder);
     void finish(std::int64_t runId, RunStatus status, const std::string& message, double seconds);
+    // A cancelled or failed run that goes on (resumed from its checkpoint) is running again.
+    void reopen(std::int64_t runId, const std::string& message);
 
     std::vector<RunRecord> list();
     std::optional<RunRecord> find(const std::string& nameOrId);

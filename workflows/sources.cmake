@@ -7,3 +7,8 @@ list(APPEND RANKPO_WORKFLOWS_SOURCES
   project_texts.cpp
   text_embedder.cpp
 )
+# Training on a project (issue 4): the train split's examples, runs, sweeps.
+list(APPEND RANKPO_WORKFLOWS_SOURCES
+  training_data.cpp
+  training_workflow.cpp
+)

@@ -1,0 +1,101 @@
+#include "workflows/training_data.h"
+
+#include "core/training/split_mix64.h"
+#include "core/util/error.h"
+#include "db/project_store.h"
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace rankpo::workflows {
+namespace {
+
+// Texts by id, read once each.
+class Texts {
+public:
+    explicit Texts(db::SqliteDatabase& db)
+        : m_job(db.prepare("SELECT text FROM jobs WHERE id = ?")), m_candidate(db.prepare("SELECT text FROM candidates WHERE id = ?"))
+    {
+    }
+    const std::string& job(JobId id) { return get(m_jobs, m_job, id); }
+    const std::string& candidate(CandidateId id) { return get(m_candidates, m_candidate, id); }
+
+private:
+    const std::string& get(std::unordered_map<std::int64_t, std::string>& cache, db::Statement& st, std::int64_t id)
+    {
+        auto it = cache.find(id);
+        if (it != cache.end())
+            return it->second;
+        st.bind(1, id);
+        std::string text = st.step() ? st.text(0) : std::string();
+        st.reset();
+        return cache.emplace(id, std::move(text)).first->second;
+    }
+    db::Statement m_job, m_candidate;
+    std::unordered_map<std::int64_t, std::string> m_jobs, m_candidates;
+};
+
+} // namespace
+
+PreferenceData loadPreferenceExamples(db::ProjectStore& store, const PreferenceDataOptions& options)
+{
+    db::PreferenceFilter filter;
+    filter.source = options.source;
+    filter.split = Split::Train;
+    const auto preferences = store.preferences(filter);
+    PreferenceData data;
+    const auto selection = db::selectPreferences(preferences, options.policy, options.ties, false, data.selection);
+    Texts texts(store.database());
+    data.examples.reserve(selection.rows.size());
+    for (const auto& row : selection.rows) {
+        const Preference& p = *row.preference;
+        const bool firstWins = row.choice == Choice::First;
+        PreferenceExample e;
+        e.job = texts.job(p.jobId);
+        e.chosen = texts.candidate(firstWins ? p.shownFirst : p.shownSecond);
+        e.rejected = texts.candidate(firstWins ? p.shownSecond : p.shownFirst);
+        const double confidence = options.weightByConfidence && p.confidence ? *p.confidence / 100.0 : 1.0;
+        e.weight = confidence * row.weight;
+        data.examples.push_back(std::move(e));
+    }
+    return data;
+}
+
+std::vector<ContrastiveExample> loadContrastiveExamples(db::ProjectStore& store, int minNegatives, std::uint64_t seed)
+{
+    const auto labels = store.labels(Split::Train);
+    std::map<JobId, std::pair<std::vector<CandidateId>, std::vector<CandidateId>>> byJob; // positives, negatives
+    for (const auto& l : labels)
+        (l.relevance > 0 ? byJob[l.jobId].first : byJob[l.jobId].second).push_back(l.candidateId);
+    std::vector<CandidateId> all;
+    Texts texts(store.database());
+    std::vector<ContrastiveExample> examples;
+    for (auto& [job, lists] : byJob) {
+        auto& [positives, negatives] = lists;
+        if (positives.empty())
+            continue;
+        if (static_cast<int>(negatives.size()) < minNegatives) {
+            if (all.empty())
+                all = store.candidateIds();
+            const std::set<CandidateId> taken(positives.begin(), positives.end());
+            std::set<CandidateId> chosen(negatives.begin(), negatives.end());
+            SplitMix64 rng(deriveSeed(seed, static_cast<std::uint64_t>(job)));
+            const std::size_t room = all.size() - std::min(all.size(), taken.size());
+            for (int tries = 0; static_cast<int>(chosen.size()) < minNegatives && chosen.size() < room && tries < 100 * minNegatives; ++tries) {
+                const CandidateId c = all[rng.nextBelow(all.size())];
+                if (!taken.count(c))
+                    chosen.insert(c);
+            }
+            negatives.assign(chosen.begin(), chosen.end());
+        }
+        std::vector<std::string> negativeTexts;
+        for (CandidateId c : negatives)
+            negativeTexts.push_back(texts.candidate(c));
+        for (CandidateId c : positives)
+            examples.push_back({texts.job(job), texts.candidate(c), negativeTexts});
+    }
+    return examples;
+}
+
+} // namespace rankpo::workflows

@@ -1,0 +1,72 @@
+#pragma once
+
+// Training on a project: the data from its train split, the run recorded in its registry, the model
+// registered under the run's name (so `--model RUN` works everywhere), evaluations stored. No torch
+// in this header: the CLI and the UI's worker call it.
+#include "core/domain/preference.h"
+#include "core/training/training_config.h"
+#include "core/training/training_progress.h"
+#include "db/preference_selection.h"
+#include "db/run_registry.h"
+#include "workflows/project_evaluator.h"
+#include "workflows/project_model.h"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rankpo::db {
+class ProjectStore;
+}
+
+namespace rankpo::workflows {
+
+struct TrainingRequest : EncodingOptions { // EncodingOptions::model is the base model
+    TrainingConfig config;                  // the method is config.method
+    std::string runName;                    // empty: "<method>-<n>"
+    std::optional<PreferenceSource> source; // stage 2 learns from ai, human, or both (nullopt)
+    db::MultiPreferencePolicy policy = db::MultiPreferencePolicy::All; // several judgements of a pair
+    db::TiePolicy ties = db::TiePolicy::Drop;
+    bool evaluateEachEpoch = true;          // evaluate every epoch's checkpoint on the test split
+    bool evaluateFinal = true;              // evaluate the trained model on the test split and store it
+    std::string resumeRun;                  // continue this run from its last checkpoint (its own config)
+    std::string sweep;                      // recorded with the run
+    std::filesystem::path runsDir;          // default: "<project file>.runs/"
+    std::function<void(const TrainingProgress&)> onProgress; // the trainer's progress, on the working thread
+};
+
+struct TrainingResult {
+    db::RunRecord run;
+    TrainingOutcome outcome;
+    std::filesystem::path modelFolder;      // empty if the run did not finish
+    std::size_t examples = 0;
+    std::optional<EvaluationResult> evaluation; // of the final model on the test split
+};
+
+// Trains, records and evaluates. A cancelled run is recorded as cancelled (resumable from its last
+// checkpoint) and returned normally; a failed run is recorded as failed and the error rethrown.
+// Errors: no train split (usage: run `rankpo split`), no training data for the method (data),
+// unknown base model or run (usage).
+TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& request);
+
+// The paper's trade-off figure: each learning rate for each method, from the same base model,
+// each run evaluated on the test split. Runs are named "<sweep>-<method>-lr<rate>".
+struct SweepRequest : TrainingRequest {
+    std::vector<double> learningRates;
+    std::vector<TrainingMethod> methods{TrainingMethod::RankPO, TrainingMethod::Sft};
+};
+
+struct SweepResult {
+    std::string sweep;
+    std::vector<TrainingResult> runs;
+    bool cancelled = false;
+};
+
+SweepResult runSweep(db::ProjectStore& store, const SweepRequest& request);
+
+// Where a run's checkpoints and final model live.
+std::filesystem::path runsDirectory(db::ProjectStore& store, const TrainingRequest& request);
+
+} // namespace rankpo::workflows
