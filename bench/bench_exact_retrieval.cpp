@@ -3,6 +3,7 @@
 // non-zero when ours takes more than 1.5x FAISS's time or the two disagree on the results.
 //
 //   bench_exact_retrieval [--queries 2000] [--candidates 200000] [--dim 384] [--k 10] [--threads N] [--repeats 3]
+#include "core/util/openmp_environment.h"
 #include "core/evaluation/exact_retriever.h"
 
 #include <faiss/IndexFlat.h>
@@ -71,6 +72,7 @@ double seconds(F&& f)
 
 int main(int argc, char** argv)
 {
+    rankpo::ensurePassiveOpenMpWait(argc, argv); // see core/util/openmp_environment.h
     const Args a = parseArgs(argc, argv);
     at::set_num_threads(a.threads);
     omp_set_num_threads(a.threads);

@@ -5,6 +5,7 @@
 //                 [--min-ratio 0] [--skip-peer]
 //
 // The texts are the paper's sample texts, each long enough to fill 256 tokens, made distinct by a suffix.
+#include "core/util/openmp_environment.h"
 #include "core/model/model_resolver.h"
 #include "core/model/text_encoder.h"
 
@@ -85,6 +86,7 @@ std::string shellQuote(const std::string& s)
 
 int main(int argc, char** argv)
 {
+    rankpo::ensurePassiveOpenMpWait(argc, argv); // see core/util/openmp_environment.h
     std::size_t texts = 1000, batch = 32, maxLength = 256;
     int threads = int(std::max(1u, std::thread::hardware_concurrency()));
     std::string model = "default";

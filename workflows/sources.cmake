@@ -9,6 +9,7 @@ list(APPEND RANKPO_WORKFLOWS_SOURCES
 )
 # Training on a project (issue 4): the train split's examples, runs, sweeps.
 list(APPEND RANKPO_WORKFLOWS_SOURCES
+  demo_pipeline.cpp
   training_data.cpp
   training_workflow.cpp
 )

@@ -9,6 +9,7 @@
 #include "core/training/trainer_checkpoint.h"
 #include "core/util/error.h"
 #include "db/model_registry.h"
+#include "db/sqlite_embedding_cache.h"
 #include "db/project_store.h"
 #include "workflows/project_texts.h"
 #include "workflows/text_embedder.h"
@@ -52,6 +53,48 @@ fs::path latestCheckpoint(const fs::path& runDir)
         }
     }
     return best;
+}
+
+// RankPO's frozen reference is the starting model: its scores come from the project's embedding
+// cache when that model has been used before (stage 1's evaluation cached every candidate), and
+// each distinct text is encoded once otherwise.
+std::vector<float> referenceScores(db::ProjectStore& store, const ModelEntry& start, const EncodingOptions& options,
+                                   std::size_t jobLength, std::size_t candidateLength,
+                                   const std::vector<PreferenceExample>& examples)
+{
+    std::vector<std::string> jobs, candidates;
+    std::unordered_map<std::string, std::size_t> jobRow, candidateRow;
+    auto row = [](const std::string& text, std::vector<std::string>& list, std::unordered_map<std::string, std::size_t>& index) {
+        auto [it, added] = index.emplace(text, list.size());
+        if (added)
+            list.push_back(text);
+        return it->second;
+    };
+    std::vector<std::size_t> q, c, r;
+    for (const auto& e : examples) {
+        q.push_back(row(e.job, jobs, jobRow));
+        c.push_back(row(e.chosen, candidates, candidateRow));
+        r.push_back(row(e.rejected, candidates, candidateRow));
+    }
+    db::SqliteEmbeddingCache cache(store.database());
+    EncoderTextEmbedder embedder(start, encoderOptions(options), options.useCache ? &cache : nullptr, jobLength,
+                                 candidateLength, options.cancel);
+    const EmbeddingMatrix jobVectors = embedder.embed(jobs, TextKind::Job, {});
+    const EmbeddingMatrix candidateVectors = embedder.embed(candidates, TextKind::Candidate, {});
+    auto dot = [&](std::size_t job, std::size_t candidate) {
+        double s = 0;
+        const float* a = jobVectors.row(job);
+        const float* b = candidateVectors.row(candidate);
+        for (std::size_t k = 0; k < jobVectors.dim; ++k)
+            s += double(a[k]) * double(b[k]);
+        return float(s);
+    };
+    std::vector<float> scores(examples.size() * 2);
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        scores[2 * i] = dot(q[i], c[i]);
+        scores[2 * i + 1] = dot(q[i], r[i]);
+    }
+    return scores;
 }
 
 std::map<std::string, double> flatMetrics(const EvaluationResult& r)
@@ -259,6 +302,15 @@ TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& reques
                 result.outcome = again.train(contrastive, callbacks);
             }
         } else {
+            if (config.method == TrainingMethod::RankPO && !config.rankpo.referenceFree && resumeFrom.empty()) {
+                if (request.onProgress) {
+                    TrainingProgress p;
+                    p.phase = "reference";
+                    request.onProgress(p);
+                }
+                trainer.setReferenceScores(referenceScores(store, start, encoding, trainer.jobLength(),
+                                                           trainer.candidateLength(), preferences));
+            }
             result.outcome = trainer.train(preferences, callbacks, resumeFrom);
         }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

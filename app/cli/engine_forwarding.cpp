@@ -51,6 +51,8 @@ std::string findEngine()
         cargv.push_back(a.data());
     cargv.push_back(nullptr);
     std::cout.flush();
+    // See core/util/openmp_environment.h: libtorch's OpenMP threads must not spin (a user's setting wins).
+    ::setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
     ::execv(engine.c_str(), cargv.data());
     std::cerr << "rankpo: cannot run " << engine << ": " << std::strerror(errno) << "\n";
     std::exit(1);

@@ -4,6 +4,7 @@
 #include "app/cli/engine_forwarding.h"
 #endif
 #include "core/util/error.h"
+#include "core/util/openmp_environment.h"
 
 #include <CLI/CLI.hpp>
 
@@ -32,6 +33,10 @@ int exitCodeFor(rankpo::ErrorKind kind)
 
 int main(int argc, char** argv)
 {
+#ifndef RANKPO_FORWARD_ENGINE_COMMANDS
+    // rankpo-engine links libtorch (rankpo, which does not, sets the variable before it forwards).
+    rankpo::ensurePassiveOpenMpWait(argc, argv);
+#endif
     CLI::App app{"rankpo: train and evaluate job-candidate matching models with preference optimisation (RankPO)",
                  "rankpo"};
     app.require_subcommand(1);

@@ -1,4 +1,5 @@
 // rankpo-studio [PROJECT] [--demo]: the desktop app. Everything but argument handling lives in ui/.
+#include "core/util/openmp_environment.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 
 int main(int argc, char** argv)
 {
+    rankpo::ensurePassiveOpenMpWait(argc, argv); // see core/util/openmp_environment.h
     // --help and --version print and exit: they need no display.
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);

@@ -332,7 +332,12 @@ TrainingOutcome Trainer::train(const std::vector<PreferenceExample>& examples, c
                                 + std::to_string(saved.size() / 2) + " examples, the run has " + std::to_string(examples.size()));
             reference = saved;
         };
-        if (resumeFrom.empty()) {
+        if (resumeFrom.empty() && !m_referenceScores.empty()) {
+            if (m_referenceScores.size() != examples.size() * 2)
+                throw usageError("reference scores for " + std::to_string(m_referenceScores.size() / 2)
+                                 + " examples given, the run has " + std::to_string(examples.size()));
+            reference = m_referenceScores;
+        } else if (resumeFrom.empty()) {
             // Score every example with the starting model: the frozen reference.
             TrainingProgress p;
             p.phase = "reference";

@@ -37,6 +37,11 @@ public:
     TrainingOutcome train(const std::vector<ContrastiveExample>& examples, const TrainerCallbacks& callbacks,
                           const std::filesystem::path& resumeFrom = {});
 
+    // RankPO's reference scores computed elsewhere (e.g. from the project's embedding cache of the
+    // starting model): 2 per example, chosen then rejected, in example order. Used instead of
+    // scoring the examples with the model when training starts.
+    void setReferenceScores(std::vector<float> scores) { m_referenceScores = std::move(scores); }
+
     const TrainingConfig& config() const { return m_config; }
     // Token lengths actually used (the config's, capped at the model's maximum).
     std::size_t jobLength() const { return m_jobLength; }
@@ -50,6 +55,7 @@ private:
     std::filesystem::path m_outputDir;
     std::size_t m_jobLength;
     std::size_t m_candidateLength;
+    std::vector<float> m_referenceScores;
 };
 
 } // namespace rankpo

@@ -1,4 +1,5 @@
 list(APPEND RANKPO_CORE_SOURCES
   util/content_hash.cpp
+  util/openmp_environment.cpp
   util/utf8.cpp
 )

@@ -1,0 +1,89 @@
+// rankpo runs: the project's training runs.
+#include "app/cli/command.h"
+#include "db/project_store.h"
+#include "db/run_registry.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <map>
+
+namespace rankpo::cli {
+namespace {
+
+void setupRuns(CLI::App& root)
+{
+    auto* cmd = root.add_subcommand("runs", "List the project's training runs: method, status, base model, timings, "
+                                            "final metrics");
+    struct Options {
+        std::string project;
+        bool json = false;
+        bool metrics = false;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("project", o->project, "Project file")->required();
+    cmd->add_flag("--json", o->json, "Print JSON (with each run's config)");
+    cmd->add_flag("--metrics", o->metrics, "With --json: every logged step's metrics too");
+    cmd->callback([o] {
+        auto store = db::ProjectStore::open(o->project);
+        db::RunRegistry runs(store->database());
+        nlohmann::ordered_json all = nlohmann::ordered_json::array();
+        if (!o->json)
+            std::printf("%-28s %-12s %-10s %-22s %8s %8s %9s  %s\n", "run", "method", "status", "base", "steps",
+                        "seconds", "nDCG@20", "alignment");
+        for (const auto& r : runs.list()) {
+            std::map<std::string, double> final;
+            std::int64_t steps = 0;
+            const auto points = runs.metrics(r.id);
+            for (const auto& p : points) {
+                steps = std::max(steps, p.step);
+                if (p.name.rfind("final/", 0) == 0)
+                    final[p.name.substr(6)] = p.value;
+            }
+            if (o->json) {
+                nlohmann::ordered_json j;
+                j["id"] = r.id;
+                j["name"] = r.name;
+                j["method"] = r.method;
+                j["status"] = std::string(db::toString(r.status));
+                j["base_model"] = r.baseModel;
+                j["device"] = r.device;
+                j["seed"] = r.seed;
+                j["data_hash"] = r.dataHash;
+                j["checkpoint_dir"] = r.checkpointDir;
+                j["sweep"] = r.sweep;
+                j["started_at"] = r.startedAt;
+                j["finished_at"] = r.finishedAt ? nlohmann::ordered_json(*r.finishedAt) : nlohmann::ordered_json();
+                j["seconds"] = r.seconds ? nlohmann::ordered_json(*r.seconds) : nlohmann::ordered_json();
+                j["steps"] = steps;
+                j["message"] = r.message;
+                j["config"] = nlohmann::ordered_json::parse(r.configJson);
+                j["final"] = final;
+                if (o->metrics) {
+                    nlohmann::ordered_json log = nlohmann::ordered_json::array();
+                    for (const auto& p : points)
+                        log.push_back({{"step", p.step}, {"epoch", p.epoch}, {"name", p.name}, {"value", p.value}});
+                    j["metrics"] = log;
+                }
+                all.push_back(j);
+            } else {
+                auto metric = [&](const char* key) { return final.count(key) ? final[key] : -1.0; };
+                std::printf("%-28s %-12s %-10s %-22s %8lld %8.0f %9.4f  %.4f\n", r.name.c_str(), r.method.c_str(),
+                            std::string(db::toString(r.status)).c_str(), r.baseModel.substr(0, 22).c_str(),
+                            static_cast<long long>(steps), r.seconds.value_or(0), metric("nDCG@20"), metric("alignment_ai"));
+                if (!r.message.empty() && r.status != db::RunStatus::Done)
+                    std::printf("    %s\n", r.message.c_str());
+            }
+        }
+        if (o->json)
+            std::cout << all.dump(2) << "\n";
+    });
+}
+
+} // namespace
+
+RANKPO_CLI_COMMAND(62, "runs", setupRuns);
+
+} // namespace rankpo::cli

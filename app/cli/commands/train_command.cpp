@@ -1,0 +1,87 @@
+// rankpo train contrastive|rankpo|sft: fine-tune a model on the project, recorded as a run.
+#include "app/cli/command.h"
+#include "app/cli/training_cli.h"
+#include "core/util/error.h"
+#include "db/project_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace rankpo::cli {
+namespace {
+
+nlohmann::ordered_json resultJson(const workflows::TrainingResult& r)
+{
+    nlohmann::ordered_json j;
+    j["run"] = r.run.name;
+    j["method"] = r.run.method;
+    j["status"] = std::string(db::toString(r.run.status));
+    j["base_model"] = r.run.baseModel;
+    j["device"] = r.run.device;
+    j["examples"] = r.examples;
+    j["steps"] = r.outcome.steps;
+    j["epochs"] = r.outcome.epochsCompleted;
+    j["seconds"] = r.run.seconds.value_or(r.outcome.seconds);
+    j["model_folder"] = r.modelFolder.string();
+    j["checkpoint"] = r.outcome.lastCheckpoint.string();
+    j["data_hash"] = r.run.dataHash;
+    nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : r.outcome.lastMetrics)
+        metrics[k] = v;
+    j["last_metrics"] = metrics;
+    if (r.evaluation)
+        j["evaluation"] = r.evaluation->json;
+    return j;
+}
+
+void setupTrain(CLI::App& root)
+{
+    auto* cmd = root.add_subcommand("train", "Fine-tune a model on the project's train split: contrastive (stage 1), "
+                                             "rankpo or sft (stage 2)");
+    auto o = std::make_shared<TrainingCliOptions>();
+    auto method = std::make_shared<std::string>();
+    cmd->add_option("method", *method, "contrastive, rankpo or sft")
+        ->required()
+        ->check(CLI::IsMember({"contrastive", "rankpo", "sft"}));
+    addTrainingOptions(cmd, *o);
+    cmd->callback([cmd, o, method] {
+        auto request = makeTrainingRequest(*cmd, *o, *trainingMethodFromString(*method));
+        request.cancel = installInterruptHandler();
+        TrainingPrinter printer(*method);
+        request.onProgress = [&printer](const TrainingProgress& p) { printer(p); };
+        auto store = db::ProjectStore::open(o->project);
+        const auto result = workflows::trainModel(*store, request);
+        printer.finish();
+        if (o->json) {
+            std::cout << resultJson(result).dump(2) << "\n";
+        } else {
+            std::cout << "Run " << result.run.name << " (" << result.run.method << " from " << result.run.baseModel
+                      << ", " << result.examples << " examples, " << result.outcome.steps << " steps, "
+                      << result.outcome.epochsCompleted << " epochs, " << formatDuration(result.outcome.seconds) << "): "
+                      << db::toString(result.run.status) << "\n";
+            if (result.outcome.cancelled)
+                std::cout << "  " << result.run.message << "\n  continue with: rankpo train " << *method << " "
+                          << o->project << " --resume " << result.run.name << "\n";
+            if (!result.modelFolder.empty())
+                std::cout << "  model: " << result.modelFolder.string() << " (use --model " << result.run.name << ")\n";
+            if (result.evaluation) {
+                const auto& e = result.evaluation->json;
+                auto show = [&](const char* key) {
+                    if (e.contains(key) && e[key].is_number())
+                        std::cout << "  " << key << " " << e[key].get<double>() << "\n";
+                };
+                for (const char* key : {"nDCG@20", "MRR@20", "Recall@20", "alignment_ai", "alignment_human"})
+                    show(key);
+            }
+        }
+        if (result.outcome.cancelled)
+            throw Error(ErrorKind::Cancelled, "training cancelled");
+    });
+}
+
+} // namespace
+
+RANKPO_CLI_COMMAND(60, "train", setupTrain);
+
+} // namespace rankpo::cli
