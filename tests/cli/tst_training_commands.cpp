@@ -1,0 +1,121 @@
+// rankpo train / runs / sweep from the outside, with the tiny BERT of tests/reference: a run is
+// started, watched (progress on stderr), cancelled with Ctrl+C (SIGINT) and resumed; runs are listed.
+#include "tests/cli/cli_runner.h"
+#include "tests/support/test_files.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <csignal>
+
+using rankpo::test::runRankpo;
+
+class TestTrainingCommands : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_project;
+    const QString m_tiny = QStringLiteral(RANKPO_SOURCE_DIR "/tests/reference/tiny-cls-bert");
+    QStringList tinyOptions() const
+    {
+        return {"--base", m_tiny, "--max-length-job", "16", "--max-length-candidate", "16", "--batch-size", "4",
+                "--grad-accum", "1", "--lr", "1e-3"};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_project = m_dir.path() + "/demo.rankpo";
+        QCOMPARE(runRankpo({"demo-data", m_project, "--jobs", "10", "--candidates", "300", "--pairs", "80"}).exitCode, 0);
+        QCOMPARE(runRankpo({"split", m_project}).exitCode, 0);
+    }
+
+    void helpForTheTrainingCommands()
+    {
+        for (const char* command : {"train", "sweep", "runs", "demo"}) {
+            const auto r = runRankpo({command, "--help"});
+            QVERIFY2(r.exitCode == 0, command);
+            QVERIFY(r.out.contains("Usage") || r.out.contains("OPTIONS"));
+        }
+        QVERIFY(runRankpo({"train", "--help"}).out.contains("--beta"));
+    }
+
+    void trainAndList()
+    {
+        auto args = QStringList{"train", "rankpo", m_project, "--name", "first", "--epochs", "1", "--with-reference", "--json"} + tinyOptions();
+        const auto r = runRankpo(args);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["run"].toString(), QString("first"));
+        QCOMPARE(j["status"].toString(), QString("done"));
+        QVERIFY(j["evaluation"].toObject().contains("alignment_ai"));
+        QVERIFY(j["last_metrics"].toObject().contains("rewards/accuracies"));
+
+        // The trained model works wherever a model is taken.
+        const auto eval = runRankpo({"eval", m_project, "--model", "first", "--json", "--max-length-job", "16", "--max-length-candidate", "16"});
+        QVERIFY2(eval.exitCode == 0, qPrintable(eval.err));
+        const auto runs = runRankpo({"runs", m_project, "--json"});
+        QCOMPARE(runs.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(runs.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0].toObject()["status"].toString(), QString("done"));
+        QVERIFY(list[0].toObject()["final"].toObject().contains("nDCG@20"));
+        QCOMPARE(list[0].toObject()["config"].toObject()["learning_rate"].toDouble(), 1e-3);
+
+        // Bad options are usage errors; a duplicate name too.
+        QCOMPARE(runRankpo(QStringList{"train", "dpo", m_project} + tinyOptions()).exitCode, 2);
+        QCOMPARE(runRankpo(QStringList{"train", "rankpo", m_project, "--beta", "-1"} + tinyOptions()).exitCode, 2);
+        QCOMPARE(runRankpo(QStringList{"train", "rankpo", m_project, "--name", "first"} + tinyOptions()).exitCode, 2);
+    }
+
+    void interruptAndResume()
+    {
+        QProcess p;
+        p.start(QStringLiteral(RANKPO_BINARY_DIR "/bin/rankpo"),
+                QStringList{"train", "contrastive", m_project, "--name", "long", "--epochs", "400", "--no-epoch-eval",
+                            "--logging-steps", "1", "--num-negatives", "2"} + tinyOptions());
+        QVERIFY(p.waitForStarted());
+        // Wait until training is under way, then press Ctrl+C.
+        QString err;
+        QElapsedTimer clock;
+        clock.start();
+        while (!err.contains("step") && clock.elapsed() < 60000) {
+            p.waitForReadyRead(200);
+            err += QString::fromUtf8(p.readAllStandardError());
+        }
+        QVERIFY2(err.contains("step"), qPrintable(err));
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 130);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains("cancelled"), qPrintable(out));
+        QVERIFY(out.contains("--resume long"));
+        const auto runs = runRankpo({"runs", m_project, "--json"});
+        bool cancelled = false;
+        for (const auto& v : QJsonDocument::fromJson(runs.out.toUtf8()).array())
+            cancelled |= v.toObject()["name"].toString() == "long" && v.toObject()["status"].toString() == "cancelled";
+        QVERIFY(cancelled);
+        // Interrupted before an epoch ended: nothing to resume from, and the message says so.
+        const auto resume = runRankpo({"train", "contrastive", m_project, "--resume", "long"});
+        if (resume.exitCode == 2)
+            QVERIFY(resume.err.contains("no checkpoint"));
+        else
+            QVERIFY2(resume.exitCode == 0, qPrintable(resume.err));
+    }
+
+    void sweep()
+    {
+        const auto r = runRankpo(QStringList{"sweep", m_project, "--lrs", "1e-4,1e-3", "--methods", "rankpo", "--epochs", "1",
+                                             "--sweep-name", "lr", "--json"} + tinyOptions());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).object()["runs"].toArray();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[0].toObject()["learning_rate"].toDouble(), 1e-4);
+        QVERIFY(runs[1].toObject().contains("alignment_ai"));
+        QCOMPARE(runRankpo({"sweep", m_project, "--lrs", "fast"}).exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingCommands)
+#include "tst_training_commands.moc"
