@@ -3,6 +3,7 @@
 #include "core/formats/candidate_profile_parser.h"
 #include "core/util/error.h"
 #include "db/migrations.h"
+#include "db/preference_rows.h"
 
 #include <sqlite3.h>
 
@@ -305,9 +306,8 @@ std::vector<RuleLabel> ProjectStore::labels(std::optional<Split> split)
 
 std::vector<Preference> ProjectStore::preferences(const PreferenceFilter& filter)
 {
-    std::string sql = "SELECT o.preference_id, o.pair_id, o.job_id, o.source, o.annotator, o.shown_first, o.shown_second, "
-                      "o.choice, o.confidence, o.rationale, o.created_at FROM preference_outcomes o "
-                      "JOIN jobs j ON j.id = o.job_id WHERE 1";
+    std::string sql = std::string("SELECT ") + kPreferenceColumns
+        + " FROM preference_outcomes o JOIN jobs j ON j.id = o.job_id WHERE 1";
     if (filter.source)
         sql += " AND o.source = ?1";
     if (filter.annotator)
@@ -323,22 +323,8 @@ std::vector<Preference> ProjectStore::preferences(const PreferenceFilter& filter
     if (filter.split && *filter.split != Split::Unassigned)
         st.bind(3, toString(*filter.split));
     std::vector<Preference> out;
-    while (st.step()) {
-        Preference p;
-        p.id = st.int64(0);
-        p.pairId = st.int64(1);
-        p.jobId = st.int64(2);
-        p.source = preferenceSourceFromString(st.textView(3)).value_or(PreferenceSource::Ai);
-        p.annotator = st.text(4);
-        p.shownFirst = st.int64(5);
-        p.shownSecond = st.int64(6);
-        p.choice = choiceFromString(st.textView(7)).value_or(Choice::Tie);
-        if (!st.isNull(8))
-            p.confidence = st.int32(8);
-        p.rationale = st.text(9);
-        p.createdAt = st.int64(10);
-        out.push_back(std::move(p));
-    }
+    while (st.step())
+        out.push_back(readPreference(st));
     return out;
 }
 

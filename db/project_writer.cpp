@@ -211,41 +211,35 @@ void ProjectWriter::addExternalId(Kind kind, std::int64_t id, std::string_view e
 
 std::optional<JobId> ProjectWriter::findJob(std::string_view reference)
 {
-    if (auto it = m_jobExternal.find(ContentHash::of(reference)); it != m_jobExternal.end())
-        return it->second;
-    m_findExternal.bind(1, "job").bind(2, reference);
-    std::optional<JobId> id;
-    if (m_findExternal.step())
-        id = m_findExternal.int64(0);
-    m_findExternal.reset();
-    if (!id && reference.size() > 1 && (reference[0] == 'J' || reference[0] == 'j')) {
-        auto st = m_db.prepare("SELECT id FROM jobs WHERE id = ?");
-        try {
-            st.bind(1, static_cast<std::int64_t>(std::stoll(std::string(reference.substr(1)))));
-            if (st.step())
-                id = st.int64(0);
-        } catch (const std::exception&) {
-        }
-    }
-    return id;
+    return findEntity(Kind::Job, reference);
 }
 
 std::optional<CandidateId> ProjectWriter::findCandidate(std::string_view reference)
 {
-    if (auto it = m_candidateExternal.find(ContentHash::of(reference)); it != m_candidateExternal.end())
+    return findEntity(Kind::Candidate, reference);
+}
+
+// By external id (this session's cache first), else by our own reference J<n> / C<n>.
+std::optional<std::int64_t> ProjectWriter::findEntity(Kind kind, std::string_view reference)
+{
+    const bool job = kind == Kind::Job;
+    const auto& cache = job ? m_jobExternal : m_candidateExternal;
+    if (auto it = cache.find(ContentHash::of(reference)); it != cache.end())
         return it->second;
-    m_findExternal.bind(1, "candidate").bind(2, reference);
-    std::optional<CandidateId> id;
+    m_findExternal.bind(1, kindName(job)).bind(2, reference);
+    std::optional<std::int64_t> id;
     if (m_findExternal.step())
         id = m_findExternal.int64(0);
     m_findExternal.reset();
-    if (!id && reference.size() > 1 && (reference[0] == 'C' || reference[0] == 'c')) {
-        auto st = m_db.prepare("SELECT id FROM candidates WHERE id = ?");
+    const char prefix = job ? 'J' : 'C';
+    if (!id && reference.size() > 1 && (reference[0] == prefix || reference[0] == prefix + 32)) {
+        auto st = m_db.prepare(job ? "SELECT id FROM jobs WHERE id = ?" : "SELECT id FROM candidates WHERE id = ?");
         try {
             st.bind(1, static_cast<std::int64_t>(std::stoll(std::string(reference.substr(1)))));
             if (st.step())
                 id = st.int64(0);
         } catch (const std::exception&) {
+            // Not a number after the prefix: not one of our references.
         }
     }
     return id;

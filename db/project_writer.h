@@ -68,6 +68,7 @@ private:
     std::int64_t addEntity(Kind kind, std::string_view text, std::string_view externalId, const ContentHash& textHash,
                            const ContentHash& idHash);
     void addExternalId(Kind kind, std::int64_t id, std::string_view externalId, const ContentHash& idHash);
+    std::optional<std::int64_t> findEntity(Kind kind, std::string_view reference);
 
     SqliteDatabase& m_db;
     std::int64_t m_now;

@@ -1,30 +1,17 @@
 #include "ui/preference_edits.h"
 
+#include "db/preference_rows.h"
 #include "db/project_writer.h"
 #include "db/sqlite_database.h"
 
 namespace rankpo::ui {
 namespace {
 
-constexpr const char* kSelect = "SELECT preference_id, pair_id, job_id, source, annotator, shown_first, shown_second, choice, "
-                                "confidence, rationale, created_at FROM preference_outcomes ";
+const std::string kSelect = std::string("SELECT ") + db::kPreferenceColumns + " FROM preference_outcomes o ";
 
 Preference readRow(db::Statement& st)
 {
-    Preference p;
-    p.id = st.int64(0);
-    p.pairId = st.int64(1);
-    p.jobId = st.int64(2);
-    p.source = preferenceSourceFromString(st.textView(3)).value_or(PreferenceSource::Ai);
-    p.annotator = st.text(4);
-    p.shownFirst = st.int64(5);
-    p.shownSecond = st.int64(6);
-    p.choice = choiceFromString(st.textView(7)).value_or(Choice::Tie);
-    if (!st.isNull(8))
-        p.confidence = st.int32(8);
-    p.rationale = st.text(9);
-    p.createdAt = st.int64(10);
-    return p;
+    return db::readPreference(st);
 }
 
 } // namespace
