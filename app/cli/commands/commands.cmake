@@ -15,3 +15,4 @@ rankpo_cli_engine_command(embed "Embed texts with an encoder model (name or fold
 rankpo_cli_engine_command(eval "Evaluate a model on the project: ranking metrics and preference alignment" eval_command.cpp)
 rankpo_cli_engine_command(compare "Compare models' evaluations: metric deltas and rank moves per job" compare_command.cpp)
 rankpo_cli_engine_command(rank "Rank the project's candidates for one job with a model" rank_command.cpp)
+rankpo_cli_engine_command(score "Score every pair's candidates with a model for the studio's active learning" score_command.cpp)
