@@ -41,9 +41,9 @@ QStringList barMetricKeys()
 QString barMetricLabel(const QString& key)
 {
     if (key == QLatin1String("alignment_ai"))
-        return QObject::tr("Alignment (AI)");
+        return QObject::tr("AI alignment");
     if (key == QLatin1String("alignment_human"))
-        return QObject::tr("Alignment (human)");
+        return QObject::tr("Human alignment");
     return key;
 }
 

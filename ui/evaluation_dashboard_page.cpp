@@ -235,9 +235,20 @@ void EvaluationDashboardPage::fillModelBoxes()
     QString before = m_wantBefore.isEmpty() ? beforeModel() : m_wantBefore;
     QString after = m_wantAfter.isEmpty() ? afterModel() : m_wantAfter;
     if (!m_data.latest.empty() && before.isEmpty() && after.isEmpty()) {
-        // First look: the earliest evaluated model against the latest one.
+        // First look: the latest training run against its base, else the first and last evaluated models.
         before = m_data.latest.front().model;
         after = m_data.latest.back().model;
+        if (ProjectDocument* doc = document()) {
+            try {
+                const ModelPair latest = latestRunAndBase(doc->store());
+                if (!latest.after.isEmpty()) {
+                    before = latest.before;
+                    after = latest.after;
+                }
+            } catch (...) {
+                // Without the run registry the first look stays the evaluations' order.
+            }
+        }
     }
     QList<ModelChoice> models = m_models;
     for (const auto& e : m_data.latest) {

@@ -69,8 +69,11 @@ void MetricBarsChart::rebuild()
     auto* x = new QBarCategoryAxis;
     x->append(categories);
     auto* y = new QValueAxis;
-    y->setRange(0, 1.05);
-    y->setTickCount(6);
+    // Room above 1 for the value labels; ticks at 0, 0.2, ..., 1.
+    y->setRange(0, 1.1);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(0.2);
     y->setLabelFormat(QStringLiteral("%.1f"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -81,6 +84,9 @@ void MetricBarsChart::rebuild()
     // On a category axis the categories sit at 0, 1, 2, ...; set i's bar is centred a quarter of the
     // group's width left (i = 0) or right (i = 1) of it.
     styleChart(chart, palette());
+    // The values above the bars, readable on the chart's background whatever the theme.
+    for (QBarSet* set : m_series->barSets())
+        set->setLabelColor(palette().color(QPalette::Text));
     QPen pen(palette().color(QPalette::Text));
     pen.setWidthF(1.5);
     for (int i = 0; i < 2; ++i) {

@@ -76,4 +76,17 @@ QList<ModelChoice> evaluatedModels(db::ProjectStore& store)
     return out;
 }
 
+ModelPair latestRunAndBase(db::ProjectStore& store)
+{
+    ModelPair pair;
+    bool outsideSweep = false;
+    for (const auto& r : db::RunRegistry(store.database()).list()) { // oldest first: the last match wins
+        if (r.status != db::RunStatus::Done || (outsideSweep && !r.sweep.empty()))
+            continue;
+        outsideSweep = r.sweep.empty();
+        pair = {QString::fromStdString(r.baseModel), QString::fromStdString(r.name)};
+    }
+    return pair;
+}
+
 } // namespace rankpo::ui

@@ -26,4 +26,12 @@ QList<ModelChoice> trainableModels(db::ProjectStore& store);
 // checkpoints, folders), for choosing what to compare.
 QList<ModelChoice> evaluatedModels(db::ProjectStore& store);
 
+// What to compare when nothing is chosen yet: the newest finished run outside a sweep (else the
+// newest finished run) and its base model. Empty names when the project has no finished run.
+struct ModelPair {
+    QString before;
+    QString after;
+};
+ModelPair latestRunAndBase(db::ProjectStore& store);
+
 } // namespace rankpo::ui

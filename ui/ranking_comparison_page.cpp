@@ -20,6 +20,8 @@
 #include <QVBoxLayout>
 
 #include <memory>
+#include <set>
+#include <tuple>
 
 namespace rankpo::ui {
 namespace {
@@ -62,7 +64,8 @@ QString candidateLine(const Candidate& c)
         words << QString::fromStdString(c.profile.publicationTitles.front());
     if (words.isEmpty())
         words << QString::fromStdString(c.text).left(80).simplified();
-    return QStringLiteral("%1 · %2").arg(reference, words.join(QStringLiteral("; ")));
+    // What the profile is about first (the column is narrow); the id at the end and in the tooltip.
+    return QStringLiteral("%1 · %2").arg(words.join(QStringLiteral("; ")), reference);
 }
 
 QTableWidgetItem* item(const QString& text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
@@ -154,15 +157,6 @@ RankingComparisonPage::RankingComparisonPage(QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(legend);
     layout->addWidget(split, 1);
-
-    connect(m_task, &BackgroundTask::failed, this, [this](const QString& message) {
-        m_status->setText(tr("Could not rank the job."));
-        showError(this, tr("Could not compare the rankings."), message);
-    });
-    connect(m_task, &BackgroundTask::progress, this, [this](qint64, qint64, const QString& status) {
-        if (!status.isEmpty())
-            m_status->setText(status);
-    });
 }
 
 RankingComparisonPage::~RankingComparisonPage() = default;
@@ -206,8 +200,17 @@ void RankingComparisonPage::activate()
             box->addItem(m.label, m.name);
         box->setCurrentIndex(std::max(0, box->findData(current)));
     }
-    if (m_after->currentIndex() == m_before->currentIndex() && m_after->count() > 1)
-        m_after->setCurrentIndex(m_after->count() - 1);
+    if (m_wantBefore.isEmpty() && m_wantAfter.isEmpty() && m_before->currentIndex() == m_after->currentIndex()) {
+        // First look: the latest training run against its base.
+        try {
+            const ModelPair latest = latestRunAndBase(document()->store());
+            m_wantBefore = latest.before;
+            m_wantAfter = latest.after;
+        } catch (...) {
+        }
+        if (m_wantAfter.isEmpty() && m_after->count() > 1)
+            m_after->setCurrentIndex(m_after->count() - 1);
+    }
     if (!m_wantBefore.isEmpty())
         m_before->setCurrentIndex(std::max(0, m_before->findData(m_wantBefore)));
     if (!m_wantAfter.isEmpty())
@@ -220,10 +223,7 @@ void RankingComparisonPage::setModels(const QString& before, const QString& afte
     m_wantBefore = before;
     m_wantAfter = after;
     m_dirty = true;
-    if (isVisible() || !document())
-        activate();
-    else if (document())
-        activate();
+    activate();
 }
 
 void RankingComparisonPage::setJob(JobId job)
@@ -246,7 +246,8 @@ void RankingComparisonPage::loadJobs()
     ProjectDocument* doc = document();
     if (!doc)
         return;
-    using Jobs = std::vector<std::pair<qint64, QString>>;
+    // (id, label, has a rule-relevant candidate)
+    using Jobs = std::vector<std::tuple<qint64, QString, bool>>;
     auto jobs = std::make_shared<Jobs>();
     const std::string path = doc->path().toStdString();
     m_status->setText(tr("Reading the jobs…"));
@@ -254,10 +255,15 @@ void RankingComparisonPage::loadJobs()
     connect(m_jobsTask, &BackgroundTask::succeeded, this, [this, jobs] {
         const QSignalBlocker block(m_job);
         m_job->clear();
-        for (const auto& [id, label] : *jobs)
+        int firstRelevant = -1;
+        for (const auto& [id, label, relevant] : *jobs) {
+            if (relevant && firstRelevant < 0)
+                firstRelevant = m_job->count();
             m_job->addItem(label, QVariant::fromValue<qint64>(id));
+        }
         m_status->clear();
-        const int index = m_wantJob ? m_job->findData(QVariant::fromValue<qint64>(m_wantJob)) : 0;
+        // First look: a job the rules have relevant candidates for (the marks then mean something).
+        const int index = m_wantJob ? m_job->findData(QVariant::fromValue<qint64>(m_wantJob)) : firstRelevant;
         m_job->setCurrentIndex(std::max(0, index));
         if (m_job->count() > 0)
             loadComparison();
@@ -271,6 +277,10 @@ void RankingComparisonPage::loadJobs()
         auto store = db::ProjectStore::open(path, db::ProjectStore::OpenMode::OpenExisting, false);
         // The test split first: the stored evaluations rank its jobs.
         std::vector<JobId> ids = store->jobIds(Split::Test);
+        std::set<JobId> relevant;
+        auto labels = store->database().prepare("SELECT DISTINCT job_id FROM labels WHERE relevance >= 1");
+        while (labels.step())
+            relevant.insert(labels.int64(0));
         for (JobId id : store->jobIds(Split::Train))
             ids.push_back(id);
         for (JobId id : store->jobIds(Split::Unassigned))
@@ -285,7 +295,7 @@ void RankingComparisonPage::loadJobs()
             const Split split = store->splitOf(id);
             if (split != Split::Test)
                 label += split == Split::Train ? QObject::tr("  (train split)") : QObject::tr("  (no split)");
-            jobs->emplace_back(id, label);
+            jobs->emplace_back(id, label, relevant.count(id) > 0);
         }
     });
 }
@@ -372,6 +382,8 @@ void RankingComparisonPage::show(const JobView& view)
     fillTable(0);
     fillTable(1);
     m_detail->clear();
+    if (m_tables[1]->rowCount() > 0)
+        m_tables[1]->setCurrentCell(0, CandidateColumn); // the after model's best, in the detail pane
 }
 
 QString RankingComparisonPage::marks(CandidateId candidate) const
@@ -404,7 +416,9 @@ void RankingComparisonPage::fillTable(int side)
         const auto c = m_view.candidates.find(row.candidate);
         table->setItem(r, RankColumn, item(QString::number(row.rank), Qt::AlignRight | Qt::AlignVCenter));
         table->setItem(r, MoveColumn, moveItem);
-        table->setItem(r, CandidateColumn, item(c != m_view.candidates.end() ? candidateLine(*c) : QStringLiteral("C%1").arg(row.candidate)));
+        auto* candidateItem = item(c != m_view.candidates.end() ? candidateLine(*c) : QStringLiteral("C%1").arg(row.candidate));
+        candidateItem->setToolTip(candidateItem->text());
+        table->setItem(r, CandidateColumn, candidateItem);
         table->setItem(r, ScoreColumn, item(QString::number(row.score, 'f', 3), Qt::AlignRight | Qt::AlignVCenter));
         auto* marksItem = item(marks(row.candidate), Qt::AlignCenter);
         marksItem->setToolTip(tr("★ relevant by the rules, ◆ preferred by the AI judge"));

@@ -106,6 +106,8 @@ void TradeoffChart::rebuild()
         const double dx = std::max(0.02, (xMax - xMin) * 0.15), dy = std::max(0.02, (yMax - yMin) * 0.15);
         x->setRange(std::max(0.0, xMin - dx), std::min(1.0, xMax + dx));
         y->setRange(std::max(0.0, yMin - dy), std::min(1.0, yMax + dy));
+        x->applyNiceNumbers();
+        y->applyNiceNumbers();
     }
     QChart* old = this->chart();
     setChart(chart);

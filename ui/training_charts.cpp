@@ -68,7 +68,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent)
     m_accuracy->setName(tr("training batches"));
     attach(m_accuracyView->chart(), m_accuracy, m_accuracyX, m_accuracyY);
     m_evaluation = new QScatterSeries;
-    m_evaluation->setName(tr("test split: alignment with AI after each epoch"));
+    m_evaluation->setName(tr("test alignment (AI), per epoch"));
     m_evaluation->setMarkerSize(10);
     attach(m_accuracyView->chart(), m_evaluation, m_accuracyX, m_accuracyY);
     m_accuracyY->setRange(0, 1);
@@ -168,9 +168,10 @@ void TrainingCharts::fitAxes()
         m_lossY->setRange(std::max(0.0, m_minLoss - pad), m_maxLoss + pad);
     else
         m_lossY->setRange(0, 1);
-    const int ticks = maxStep < 5 ? static_cast<int>(maxStep) + 1 : 6;
-    m_lossX->setTickCount(ticks);
-    m_accuracyX->setTickCount(ticks);
+    // Round step numbers on the axis (0, 5, 10, ... rather than 0, 5.8, 11.6, ...).
+    m_lossX->applyNiceNumbers();
+    m_accuracyX->setRange(m_lossX->min(), m_lossX->max());
+    m_accuracyX->setTickCount(m_lossX->tickCount());
 }
 
 void TrainingCharts::restyle()

@@ -215,8 +215,11 @@ bool TrainingPage::begin(const QString& what, const std::function<bool(const QSt
     m_eta->clear();
     m_metrics->clear();
     m_runningProject = doc->path();
-    if (!start(doc->path()))
+    if (!start(doc->path())) {
+        m_progress->setRange(0, 1000);
+        m_phase->setText(tr("No run in progress."));
         return false;
+    }
     updateButtons();
     return true;
 }

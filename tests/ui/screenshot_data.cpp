@@ -1,7 +1,7 @@
 // studio_screenshot_data PROJECT [BASE_MODEL]: what scripts/screenshots.sh needs on the training,
 // evaluation and ranking pages, made with the same workflows the studio runs: a short RankPO run (its
 // evaluation and its base's), a cancelled run (to resume), a small learning-rate sweep of RankPO and
-// SFT, and the pairs scored with the trained model. Short on purpose: one epoch each, 64 tokens.
+// SFT, and the pairs scored with the trained model. Short on purpose: one epoch each (the main run two), 32 tokens.
 #include "core/util/error.h"
 #include "db/project_store.h"
 #include "workflows/pair_scorer.h"
@@ -24,10 +24,10 @@ workflows::TrainingRequest request(const std::string& base, const std::string& n
     r.config = TrainingConfig::defaults(method);
     r.config.numTrainEpochs = 1;
     r.config.gradientAccumulationSteps = 1;
-    r.config.maxQueryLength = 64;
-    r.config.maxPassageLength = 64;
-    r.maxLengthJob = 64;
-    r.maxLengthCandidate = 64;
+    r.config.maxQueryLength = 32;
+    r.config.maxPassageLength = 32;
+    r.maxLengthJob = 32;
+    r.maxLengthCandidate = 32;
     r.source = PreferenceSource::Ai;
     r.evaluateEachEpoch = false;
     return r;
@@ -46,7 +46,7 @@ int main(int argc, char** argv)
         auto store = db::ProjectStore::open(argv[1]);
         workflows::EvaluationOptions evaluation;
         evaluation.model = base;
-        evaluation.maxLengthJob = evaluation.maxLengthCandidate = 64;
+        evaluation.maxLengthJob = evaluation.maxLengthCandidate = 32;
         workflows::evaluateModel(*store, evaluation);
         std::fprintf(stderr, "base evaluated\n");
 
@@ -77,7 +77,7 @@ int main(int argc, char** argv)
 
         workflows::PairScoreOptions scoring;
         scoring.model = "rankpo-demo";
-        scoring.maxLengthJob = scoring.maxLengthCandidate = 64;
+        scoring.maxLengthJob = scoring.maxLengthCandidate = 32;
         const auto scored = workflows::scorePairs(*store, scoring);
         std::fprintf(stderr, "%zu pairs scored\n", scored.pairs);
     } catch (const Error& e) {
