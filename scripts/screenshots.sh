@@ -49,6 +49,8 @@ with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
                         "", who, r.get("query_id", ""), r.get(ida, ""), r.get(idb, "")])
 PY
 "$bin/rankpo" import "$project" "$work/reviews.csv" --format csv --source human >/dev/null
+# The built-in model's scores of every pair: the queue's model margin and "uncertain first".
+"$bin/rankpo" score "$project" --max-length-job 64 --max-length-candidate 64 >/dev/null
 
 # A copy of the sample with two broken records, for the import wizard's validation report.
 { head -n 3 "$sample/annotated_pair_data-sample.jsonl"; echo '{"query": "truncated'; head -n 5 "$sample/annotated_pair_data-sample.jsonl" | tail -n 2 | sed 's/"preferred": "[AB]"/"preferred": "C"/'; } > "$work/new-judgements.jsonl"

@@ -120,7 +120,7 @@ AgreementPage::AgreementPage(QWidget* parent) : StudioPage(parent), m_task(new B
     charts->addWidget(m_firstPosition, 1);
     charts->addWidget(m_calibration, 1);
 
-    m_annotators = makeTable({tr("Source"), tr("Annotator"), tr("Judgements"), tr("Ties"), tr("First shown"), tr("p (bias)")}, this);
+    m_annotators = makeTable({tr("Source"), tr("Annotator"), tr("Judged"), tr("Ties"), tr("1st shown"), tr("p")}, this);
     m_annotators->setObjectName("annotatorTable");
     m_disagreements = makeTable({tr("Pair"), tr("Job"), tr("Person"), tr("Prefers"), tr("AI judge"), tr("Prefers"), tr("AI confidence")}, this);
     m_disagreements->setObjectName("disagreementTable");

@@ -85,7 +85,9 @@ DashboardData loadDashboardData(db::ProjectStore& store)
         if (record.split != "test")
             continue;
         EvaluationSummary s = summarizeEvaluation(record);
-        if (const auto it = runs.find(record.model); it != runs.end())
+        // A run's model, or one of its per-epoch checkpoints ("<run>@epoch-<n>").
+        const std::string runName = record.model.substr(0, record.model.rfind("@epoch-"));
+        if (const auto it = runs.find(runName); it != runs.end())
             s.method = QString::fromStdString(it->second.method);
         // list() is in id order: a later evaluation of the same model replaces the earlier one.
         if (const auto it = latestIndex.find(record.model); it != latestIndex.end()) {

@@ -45,7 +45,12 @@ void MetricBarsChart::rebuild()
 {
     auto* chart = new QChart;
     chart->setTitle(tr("Before and after: ranking metrics (rule labels) and alignment with preferences, test split"));
-    const QStringList keys = barMetricKeys();
+    const EvaluationSummary* models[2] = {m_before ? &*m_before : nullptr, m_after ? &*m_after : nullptr};
+    // Alignment with people only when either model has it (a project without human judgements has none).
+    QStringList keys = barMetricKeys();
+    const QString human = QStringLiteral("alignment_human");
+    if (!(models[0] && models[0]->metrics.contains(human)) && !(models[1] && models[1]->metrics.contains(human)))
+        keys.removeAll(human);
     QStringList categories;
     for (const QString& k : keys)
         categories << barMetricLabel(k);
@@ -53,7 +58,6 @@ void MetricBarsChart::rebuild()
     m_series = new QBarSeries;
     m_series->setBarWidth(kBarWidth);
     m_whiskers.clear();
-    const EvaluationSummary* models[2] = {m_before ? &*m_before : nullptr, m_after ? &*m_after : nullptr};
     for (const EvaluationSummary* e : models) {
         auto* set = new QBarSet(e ? e->model : tr("(no model)"));
         for (const QString& k : keys)

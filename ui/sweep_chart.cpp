@@ -60,8 +60,12 @@ void SweepChart::rebuild()
     };
     const Line lines[] = {{"rankpo", tr("RankPO: alignment (AI)"), true}, {"rankpo", tr("RankPO: nDCG@20"), false},
                           {"sft", tr("SFT: alignment (AI)"), true},       {"sft", tr("SFT: nDCG@20"), false}};
+    // The two methods often land on the same numbers: SFT's lines are drawn first and wider, RankPO's
+    // on top and thinner, so that both stay visible where they coincide.
+    const int drawOrder[] = {2, 3, 0, 1};
     styleChart(chart, palette());
-    for (const Line& line : lines) {
+    for (const int index : drawOrder) {
+        const Line& line = lines[index];
         auto* series = new QLineSeries;
         series->setName(line.label);
         series->setPointsVisible(true);
@@ -82,7 +86,7 @@ void SweepChart::rebuild()
         series->attachAxis(x);
         series->attachAxis(y);
         QPen pen = series->pen();
-        pen.setWidthF(2);
+        pen.setWidthF(QLatin1String(line.method) == QLatin1String("sft") ? 4.5 : 2.0);
         if (!line.alignment)
             pen.setStyle(Qt::DashLine);
         series->setPen(pen);
@@ -92,8 +96,8 @@ void SweepChart::rebuild()
         m_table.rows << QStringList{p.sweep, p.run, p.method, QString::number(p.learningRate, 'g', 6),
                                     p.ndcg20 ? QString::number(*p.ndcg20, 'f', 6) : QString(),
                                     p.alignment ? QString::number(*p.alignment, 'f', 6) : QString()};
-    // A decade of room on each side of the rates swept.
-    x->setRange(std::pow(10.0, std::floor(std::log10(lo))), std::pow(10.0, std::ceil(std::log10(hi * 1.0001))));
+    // Room on each side of the rates swept, so that the decades inside are labelled.
+    x->setRange(lo / 2, hi * 2);
     QChart* old = this->chart();
     setChart(chart);
     delete old;

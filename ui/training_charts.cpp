@@ -88,6 +88,9 @@ void TrainingCharts::clear()
     m_loss->clear();
     m_accuracy->clear();
     m_evaluation->clear();
+    m_marginMode = false;
+    m_accuracyView->chart()->setTitle(tr("Reward accuracy"));
+    m_accuracyY->setTitleText(tr("share of pairs"));
     m_lastStep = 0;
     m_minLoss = m_maxLoss = 0;
     fitAxes();
@@ -98,6 +101,13 @@ void TrainingCharts::append(const std::vector<TrainingProgress>& reports)
     QList<QPointF> loss, accuracy, evaluation;
     for (const TrainingProgress& p : reports) {
         const double step = static_cast<double>(p.step);
+        if (p.phase == "train" && m_accuracy->count() == 0 && accuracy.isEmpty() && !m_marginMode && !accuracyOf(p)
+            && p.metrics.count(metric::ScoresMargins)) {
+            // SFT logs no reward accuracy: its chart shows the score margin of chosen over rejected instead.
+            m_marginMode = true;
+            m_accuracyView->chart()->setTitle(tr("Score margin (chosen − rejected)"));
+            m_accuracyY->setTitleText(tr("cosine difference"));
+        }
         if (p.phase == "train") {
             if (std::isfinite(p.loss)) {
                 loss << QPointF(step, p.loss);
@@ -106,8 +116,15 @@ void TrainingCharts::append(const std::vector<TrainingProgress>& reports)
                 m_minLoss = std::min(m_minLoss, p.loss);
                 m_maxLoss = std::max(m_maxLoss, p.loss);
             }
-            if (const auto a = accuracyOf(p))
+            if (const auto a = m_marginMode ? std::optional<double>(p.metrics.count(metric::ScoresMargins)
+                                                                        ? p.metrics.at(metric::ScoresMargins)
+                                                                        : std::nan(""))
+                                            : accuracyOf(p);
+                a && std::isfinite(*a)) {
                 accuracy << QPointF(step, *a);
+                m_minAccuracy = m_accuracy->count() == 0 && accuracy.size() == 1 ? *a : std::min(m_minAccuracy, *a);
+                m_maxAccuracy = m_accuracy->count() == 0 && accuracy.size() == 1 ? *a : std::max(m_maxAccuracy, *a);
+            }
             m_lastStep = std::max(m_lastStep, step);
         } else if (p.phase == "evaluate") {
             if (auto it = p.metrics.find("eval/alignment_ai"); it != p.metrics.end() && std::isfinite(it->second))
@@ -163,6 +180,12 @@ void TrainingCharts::fitAxes()
     const double maxStep = std::max(1.0, m_lastStep);
     m_lossX->setRange(0, maxStep);
     m_accuracyX->setRange(0, maxStep);
+    if (m_marginMode && m_accuracy->count() > 0) {
+        const double margin = std::max(1e-3, (m_maxAccuracy - m_minAccuracy) * 0.08);
+        m_accuracyY->setRange(m_minAccuracy - margin, m_maxAccuracy + margin);
+    } else {
+        m_accuracyY->setRange(0, 1);
+    }
     const double pad = std::max(1e-3, (m_maxLoss - m_minLoss) * 0.08);
     if (m_loss->count() > 0)
         m_lossY->setRange(std::max(0.0, m_minLoss - pad), m_maxLoss + pad);

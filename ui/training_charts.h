@@ -15,9 +15,10 @@ class QValueAxis;
 namespace rankpo::ui {
 
 // The live curves of a training run: the loss and the reward accuracy (share of pairs whose chosen
-// candidate the model scores above the rejected one; stage 1: the positive above the negatives) by
-// optimizer step, and the evaluation after each epoch (alignment with AI preferences on the test
-// split) on the accuracy chart. Fed batches of the trainer's reports as they arrive.
+// candidate the model scores above the rejected one; stage 1: the positive above the negatives; SFT,
+// which logs no accuracy: the mean score margin) by optimizer step, and the evaluation after each
+// epoch (alignment with AI preferences on the test split) on the accuracy chart. Fed batches of the
+// trainer's reports as they arrive.
 class TrainingCharts : public QWidget {
     Q_OBJECT
 public:
@@ -55,6 +56,9 @@ private:
     double m_lastStep = 0;
     double m_minLoss = 0;
     double m_maxLoss = 0;
+    bool m_marginMode = false; // SFT: the score margin in place of the reward accuracy
+    double m_minAccuracy = 0;
+    double m_maxAccuracy = 0;
 };
 
 } // namespace rankpo::ui

@@ -104,11 +104,9 @@ TrainingPage::TrainingPage(QWidget* parent)
     m_runTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runTable->setAlternatingRowColors(true);
     m_runTable->verticalHeader()->hide();
-    m_runTable->horizontalHeader()->setStretchLastSection(true);
-    const int w = m_runTable->fontMetrics().horizontalAdvance('m');
-    const int widths[] = {16, 12, 7, 11, 7, 7, 9, 8};
-    for (int c = 0; c < RunTableModel::ColumnCount; ++c)
-        m_runTable->setColumnWidth(c, widths[c] * w);
+    // The run's name takes what the other columns leave.
+    m_runTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_runTable->horizontalHeader()->setSectionResizeMode(RunTableModel::Name, QHeaderView::Stretch);
     connect(m_runTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TrainingPage::selectionChanged);
     m_resume = new QPushButton(tr("Resume"), this);
     m_resume->setToolTip(tr("Go on with a cancelled run from its last checkpoint"));
@@ -196,8 +194,11 @@ void TrainingPage::refresh()
     try {
         m_form->setModels(trainableModels(doc->store()));
         m_runs->reload(doc->store());
-        if (m_runs->rowCount() > 0 && !m_worker->isRunning())
-            m_runTable->selectRow(0); // the newest run's curves
+        if (m_runs->rowCount() > 0 && !m_worker->isRunning()) {
+            // The latest run outside a sweep (as the Evaluation page compares), else the newest.
+            const int latest = m_runs->findRun(latestRunAndBase(doc->store()).after);
+            m_runTable->selectRow(std::max(0, latest));
+        }
     } catch (...) {
         showError(this, tr("Could not read the project's runs."), currentExceptionMessage());
     }
@@ -347,6 +348,7 @@ void TrainingPage::onFinished(const TrainingSummary& summary)
 void TrainingPage::updateButtons()
 {
     const bool running = m_worker->isRunning();
+    m_progress->setVisible(running || m_progress->value() > 0);
     m_start->setEnabled(!running && document());
     m_form->setEnabled(!running);
     m_cancel->setEnabled(running && !m_worker->isCancelling());

@@ -1,6 +1,8 @@
 // The training page's live charts: known reports in, the series' points out.
 #include "ui/training_charts.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -44,6 +46,19 @@ private Q_SLOTS:
         QVERIFY(x && y);
         QCOMPARE(x->max(), 3.0);
         QVERIFY(y->min() <= 0.52 && y->max() >= 0.69);
+    }
+
+    void sftShowsTheScoreMargin()
+    {
+        TrainingCharts charts;
+        charts.append({step(1, 0.7, {{"sft_loss", 0.7}, {"scores/margins", -0.02}}),
+                       step(2, 0.6, {{"sft_loss", 0.6}, {"scores/margins", 0.05}})});
+        QCOMPARE(charts.accuracySeries()->points(), (QList<QPointF>{{1, -0.02}, {2, 0.05}}));
+        QVERIFY(charts.accuracyView()->chart()->title().contains(QStringLiteral("margin")));
+        auto* y = qobject_cast<QValueAxis*>(charts.accuracySeries()->attachedAxes().value(1));
+        QVERIFY(y->min() <= -0.02 && y->max() >= 0.05 && y->max() < 0.5);
+        charts.clear(); // the next run may be RankPO again
+        QVERIFY(charts.accuracyView()->chart()->title().contains(QStringLiteral("accuracy")));
     }
 
     void stageOneAccuracyAndClear()
