@@ -4,10 +4,19 @@
 #include "db/evaluation_store.h"
 #include "db/run_registry.h"
 #include "training_fixtures.h"
+#include "ui/project_document.h"
+#include "ui/run_table_model.h"
+#include "ui/training_charts.h"
+#include "ui/training_form.h"
+#include "ui/training_page.h"
 #include "ui/training_worker.h"
 #include "ui_fixtures.h"
 
+#include <QPushButton>
+
 #include <QElapsedTimer>
+#include <QLineSeries>
+#include <QSignalSpy>
 #include <QTimer>
 #include <QtTest>
 
@@ -140,6 +149,34 @@ private Q_SLOTS:
         QCOMPARE(test::countRows(*store, "SELECT count(*) FROM model_scores WHERE model = 'tiny-run'"), std::int64_t(8 * 4));
         QCOMPARE(test::countRows(*store, "SELECT count(*) FROM model_scores WHERE model = 'tiny-run' AND abs(score) > 1.0001"),
                  std::int64_t(0));
+    }
+
+    void pageStartsCancelsAndOffersResume()
+    {
+        const QString path = makeProject(QStringLiteral("page.rankpo"), 28);
+        ProjectDocument doc(db::ProjectStore::open(path.toStdString()));
+        TrainingPage page;
+        page.setDocument(&doc);
+        page.worker()->setOptions({false, false, 10});
+        page.form()->setModels({{QString::fromUtf8(test::kTinyModel), QStringLiteral("tiny"), QStringLiteral("project"), {}}});
+        TrainingConfig config = tinyRequest("").config;
+        config.perDeviceTrainBatchSize = 1;
+        page.form()->setConfig(config);
+        QVERIFY(page.startButton()->isEnabled());
+        QSignalSpy progress(page.worker(), &TrainingWorker::progress);
+        QSignalSpy finished(page.worker(), &TrainingWorker::finished);
+        page.startButton()->click();
+        QVERIFY(page.worker()->isRunning());
+        QVERIFY(!page.startButton()->isEnabled());
+        QVERIFY(page.cancelButton()->isEnabled());
+        QVERIFY(progress.wait(30000)); // the event loop runs meanwhile
+        page.cancelButton()->click();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(page.runs()->rowCount(), 1);
+        const auto& run = page.runs()->row(0).run;
+        QVERIFY(run.status == db::RunStatus::Cancelled);
+        QVERIFY(page.startButton()->isEnabled());
+        QVERIFY(page.charts()->lossSeries()->count() > 0); // the run's recorded curve is shown
     }
 };
 
