@@ -3,7 +3,10 @@
 # The project is built from the paper's public sample (../shared/data/rankpo-sample): its 100 AI-judged
 # pairs and 10 training rows, plus human judgements by two example reviewers written by the script
 # below (they agree with the judge more often where it is more confident), so that the
-# agreement page has something to show. Needs xvfb-run and ImageMagick's `import`.
+# agreement page has something to show. The training, evaluation and ranking pages show a small demo
+# corpus (20 jobs) with real runs made by studio_screenshot_data (tests/ui/screenshot_data.cpp: a
+# short RankPO run with its evaluations, a cancelled SFT run, a 3-rate RankPO/SFT sweep, the pairs
+# scored; a few minutes on two cores). Needs xvfb-run and ImageMagick's `import`.
 # Usage: scripts/screenshots.sh [BUILD_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +16,7 @@ sample="$here/../shared/data/rankpo-sample"
 out="$here/docs/screenshots"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cmake --build "$build" --target rankpo rankpo-studio >/dev/null
+cmake --build "$build" --target rankpo rankpo-studio studio_screenshot_data >/dev/null
 
 project="$work/sample.rankpo"
 "$bin/rankpo" init "$project" >/dev/null
@@ -46,6 +49,8 @@ with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
                         "", who, r.get("query_id", ""), r.get(ida, ""), r.get(idb, "")])
 PY
 "$bin/rankpo" import "$project" "$work/reviews.csv" --format csv --source human >/dev/null
+# The built-in model's scores of every pair: the queue's model margin and "uncertain first".
+"$bin/rankpo" score "$project" --max-length-job 64 --max-length-candidate 64 >/dev/null
 
 # A copy of the sample with two broken records, for the import wizard's validation report.
 { head -n 3 "$sample/annotated_pair_data-sample.jsonl"; echo '{"query": "truncated'; head -n 5 "$sample/annotated_pair_data-sample.jsonl" | tail -n 2 | sed 's/"preferred": "[AB]"/"preferred": "C"/'; } > "$work/new-judgements.jsonl"
@@ -60,6 +65,14 @@ blind=true
 maskPersonalDetails=true
 autoAdvance=true
 CONF
+
+# The new pages' project: a small demo corpus, trained, swept and scored (RANKPO_SCREENSHOT_DEMO keeps one).
+demo="${RANKPO_SCREENSHOT_DEMO:-$work/demo.rankpo}"
+if [[ ! -f "$demo" ]]; then
+  "$bin/rankpo" demo-data "$demo" --jobs 20 --candidates 200 --pairs 160 >/dev/null
+  "$bin/rankpo" split "$demo" --test-fraction 0.3 >/dev/null
+  "$bin/studio_screenshot_data" "$demo"
+fi
 
 mkdir -p "$out"
 shot() { # name, then rankpo-studio arguments
@@ -78,3 +91,6 @@ shot review --page review "$project"
 shot agreement --page agreement "$project"
 shot import --page start "$project" --import "$work/new-judgements.jsonl"
 shot export --page pairs "$project" --export
+shot training --page training "$demo"
+shot evaluation --page evaluation "$demo"
+shot rankings --page rankings "$demo"

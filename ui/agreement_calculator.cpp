@@ -1,7 +1,10 @@
 #include "ui/agreement_calculator.h"
 
+#include "core/evaluation/agreement_evaluator.h"
+#include "core/evaluation/binomial_test.h"
+#include "core/evaluation/judge_audit_evaluator.h"
+
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -24,117 +27,125 @@ std::optional<CandidateId> winnerOf(const Preference& p)
     return p.choice == Choice::Tie ? std::nullopt : std::optional<CandidateId>(p.winner());
 }
 
-} // namespace
-
-AgreementSummary AgreementCalculator::compute(std::vector<Preference> prefs) const
+// Every AI judgement, and each person's latest judgement of each pair.
+std::vector<Preference> currentJudgements(std::vector<Preference> prefs)
 {
-    AgreementSummary s;
     std::sort(prefs.begin(), prefs.end(), [](const Preference& a, const Preference& b) {
         return a.pairId != b.pairId ? a.pairId < b.pairId : a.id < b.id;
     });
+    std::vector<Preference> out;
+    out.reserve(prefs.size());
+    for (std::size_t begin = 0; begin < prefs.size();) {
+        std::size_t end = begin;
+        std::map<std::string, std::size_t> latestHuman;
+        while (end < prefs.size() && prefs[end].pairId == prefs[begin].pairId) {
+            if (prefs[end].source == PreferenceSource::Human)
+                latestHuman[prefs[end].annotator] = end;
+            ++end;
+        }
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto it = latestHuman.find(prefs[i].annotator);
+            if (prefs[i].source == PreferenceSource::Ai || (it != latestHuman.end() && it->second == i))
+                out.push_back(std::move(prefs[i]));
+        }
+        begin = end;
+    }
+    return out;
+}
 
+} // namespace
+
+AgreementSummary AgreementCalculator::compute(std::vector<Preference> preferences) const
+{
+    AgreementSummary s;
+    const std::vector<Preference> prefs = currentJudgements(std::move(preferences));
+
+    const AgreementReport agreement = AgreementEvaluator().evaluate(prefs);
+    s.sharedPairs = agreement.humanVsAi.sharedPairs;
+    s.comparisons = agreement.humanVsAi.comparisons;
+    s.agreement = s.comparisons ? agreement.humanVsAi.agreement : kNaN;
+    s.agreements = s.comparisons ? std::llround(s.agreement * static_cast<double>(s.comparisons)) : 0;
+    s.expectedAgreement = agreement.humanVsAi.expectedAgreement;
+    s.kappa = s.comparisons ? agreement.humanVsAi.kappa : kNaN;
+
+    std::vector<int> edges;
+    for (int e = 0; e <= 100; e += 10)
+        edges.push_back(e);
+    const JudgeAuditReport audit = JudgeAuditEvaluator(edges).evaluate(prefs);
+
+    // Judgements per annotator; the AI judges' position bias from the audit, the people's here.
     std::map<std::pair<PreferenceSource, std::string>, AnnotatorCounts> annotators;
-    std::array<std::int64_t, 3> humanMarginal{}, aiMarginal{};
-    constexpr int kBinWidth = 10;
-    std::array<CalibrationBin, 10> bins{};
-    std::array<double, 10> confidenceSums{};
-    for (int b = 0; b < 10; ++b) {
-        bins[static_cast<std::size_t>(b)].from = b * kBinWidth;
-        bins[static_cast<std::size_t>(b)].to = b == 9 ? 101 : (b + 1) * kBinWidth;
+    for (const Preference& p : prefs) {
+        AnnotatorCounts& c = annotators[{p.source, p.annotator}];
+        c.source = p.source;
+        c.annotator = p.annotator;
+        ++c.judgements;
+        c.ties += p.choice == Choice::Tie ? 1 : 0;
+        c.firstShownWins += p.choice == Choice::First ? 1 : 0;
+    }
+    for (auto& [key, c] : annotators) {
+        const std::int64_t decided = c.judgements - c.ties;
+        c.firstShownRate = decided ? static_cast<double>(c.firstShownWins) / static_cast<double>(decided) : kNaN;
+        c.pValue = binomialTestTwoSided(c.firstShownWins, decided);
+        if (c.source == PreferenceSource::Ai) {
+            for (const auto& bias : audit.positionBias) {
+                if (bias.judge == "ai:" + c.annotator) {
+                    c.firstShownRate = bias.firstShownWinRate;
+                    c.pValue = bias.pValue;
+                }
+            }
+        }
+        s.annotators.push_back(c);
     }
 
+    for (const auto& swap : audit.swapConsistency) {
+        if (swap.judge != "ai")
+            continue;
+        s.swapPairs = swap.pairs;
+        s.swapComparisons = swap.comparisons;
+        s.swapConsistent = swap.consistent;
+        s.swapRate = swap.comparisons ? swap.rate : kNaN;
+    }
+    s.calibrationError = kNaN;
+    for (const auto& judge : audit.calibration) {
+        if (judge.judge != "ai")
+            continue;
+        s.calibrationError = judge.expectedCalibrationError;
+        for (const auto& b : judge.buckets) {
+            CalibrationBin bin;
+            bin.from = b.lowerConfidence;
+            bin.to = b.upperConfidence == 100 ? 101 : b.upperConfidence;
+            bin.comparisons = b.comparisons;
+            bin.agreements = b.correct;
+            bin.meanConfidence = b.comparisons ? b.meanConfidence * 100.0 : kNaN;
+            bin.agreementRate = b.comparisons ? b.accuracy : kNaN;
+            s.calibration.push_back(bin);
+        }
+    }
+
+    // The disagreements to resolve: per pair, the most confident AI judgement that a person's differs from.
     for (std::size_t begin = 0; begin < prefs.size();) {
         std::size_t end = begin;
         while (end < prefs.size() && prefs[end].pairId == prefs[begin].pairId)
             ++end;
-
-        std::vector<const Preference*> ai;
-        std::map<std::string, const Preference*> humans; // the latest per person
-        for (std::size_t i = begin; i < end; ++i) {
-            const Preference& p = prefs[i];
-            AnnotatorCounts& c = annotators[{p.source, p.annotator}];
-            c.source = p.source;
-            c.annotator = p.annotator;
-            ++c.judgements;
-            c.ties += p.choice == Choice::Tie ? 1 : 0;
-            c.firstShownWins += p.choice == Choice::First ? 1 : 0;
-            if (p.source == PreferenceSource::Ai)
-                ai.push_back(&p);
-            else
-                humans[p.annotator] = &p;
-        }
-
-        // Swap consistency, per AI judge that saw this pair both ways round.
-        std::map<std::string, std::vector<const Preference*>> byJudge;
-        for (const Preference* p : ai)
-            byJudge[p->annotator].push_back(p);
-        for (const auto& [judge, list] : byJudge) {
-            bool first = false, second = false, consistent = true;
-            for (const Preference* p : list) {
-                (p->shownFirst == std::min(p->shownFirst, p->shownSecond) ? first : second) = true;
-                consistent = consistent && outcomeOf(*p) == outcomeOf(*list.front());
-            }
-            if (first && second) {
-                ++s.swapPairs;
-                s.swapConsistent += consistent ? 1 : 0;
+        std::optional<Disagreement> strongest;
+        for (std::size_t h = begin; h < end; ++h) {
+            if (prefs[h].source != PreferenceSource::Human)
+                continue;
+            for (std::size_t a = begin; a < end; ++a) {
+                const Preference& ai = prefs[a];
+                if (ai.source != PreferenceSource::Ai || outcomeOf(ai) == outcomeOf(prefs[h]))
+                    continue;
+                if (!strongest || ai.confidence.value_or(-1) > strongest->aiConfidence.value_or(-1))
+                    strongest = Disagreement{prefs[h].pairId, prefs[h].jobId, prefs[h].annotator, winnerOf(prefs[h]),
+                                             ai.annotator, winnerOf(ai), ai.confidence};
             }
         }
-
-        if (!ai.empty() && !humans.empty()) {
-            ++s.sharedPairs;
-            const Disagreement* recorded = nullptr;
-            Disagreement strongest;
-            for (const auto& [name, h] : humans) {
-                for (const Preference* a : ai) {
-                    const int ho = outcomeOf(*h);
-                    const int ao = outcomeOf(*a);
-                    ++s.comparisons;
-                    ++humanMarginal[static_cast<std::size_t>(ho)];
-                    ++aiMarginal[static_cast<std::size_t>(ao)];
-                    const bool agree = ho == ao;
-                    s.agreements += agree ? 1 : 0;
-                    if (a->confidence) {
-                        const int bin = std::clamp(*a->confidence / kBinWidth, 0, 9);
-                        auto& b = bins[static_cast<std::size_t>(bin)];
-                        ++b.comparisons;
-                        b.agreements += agree ? 1 : 0;
-                        confidenceSums[static_cast<std::size_t>(bin)] += *a->confidence;
-                    }
-                    if (!agree && (!recorded || a->confidence.value_or(-1) > strongest.aiConfidence.value_or(-1))) {
-                        strongest = {h->pairId, h->jobId, h->annotator, winnerOf(*h), a->annotator, winnerOf(*a), a->confidence};
-                        recorded = &strongest;
-                    }
-                }
-            }
-            if (recorded) {
-                ++s.disagreementCount;
-                s.disagreements.push_back(strongest);
-            }
+        if (strongest) {
+            ++s.disagreementCount;
+            s.disagreements.push_back(*strongest);
         }
         begin = end;
-    }
-
-    s.agreement = s.comparisons ? static_cast<double>(s.agreements) / static_cast<double>(s.comparisons) : kNaN;
-    if (s.comparisons) {
-        const double n = static_cast<double>(s.comparisons);
-        double expected = 0.0;
-        for (std::size_t k = 0; k < 3; ++k)
-            expected += (static_cast<double>(humanMarginal[k]) / n) * (static_cast<double>(aiMarginal[k]) / n);
-        s.kappa = expected < 1.0 ? (s.agreement - expected) / (1.0 - expected) : kNaN;
-    } else {
-        s.kappa = kNaN;
-    }
-
-    for (auto& [key, c] : annotators) {
-        const std::int64_t decided = c.judgements - c.ties;
-        c.firstShownRate = decided ? static_cast<double>(c.firstShownWins) / static_cast<double>(decided) : kNaN;
-        s.annotators.push_back(c);
-    }
-    for (std::size_t b = 0; b < bins.size(); ++b) {
-        auto& bin = bins[b];
-        bin.meanConfidence = bin.comparisons ? confidenceSums[b] / static_cast<double>(bin.comparisons) : kNaN;
-        bin.agreementRate = bin.comparisons ? static_cast<double>(bin.agreements) / static_cast<double>(bin.comparisons) : kNaN;
-        s.calibration.push_back(bin);
     }
     std::stable_sort(s.disagreements.begin(), s.disagreements.end(), [](const Disagreement& a, const Disagreement& b) {
         return a.aiConfidence.value_or(-1) > b.aiConfidence.value_or(-1);

@@ -120,7 +120,7 @@ AgreementPage::AgreementPage(QWidget* parent) : StudioPage(parent), m_task(new B
     charts->addWidget(m_firstPosition, 1);
     charts->addWidget(m_calibration, 1);
 
-    m_annotators = makeTable({tr("Source"), tr("Annotator"), tr("Judgements"), tr("Ties"), tr("First shown")}, this);
+    m_annotators = makeTable({tr("Source"), tr("Annotator"), tr("Judged"), tr("Ties"), tr("1st shown"), tr("p")}, this);
     m_annotators->setObjectName("annotatorTable");
     m_disagreements = makeTable({tr("Pair"), tr("Job"), tr("Person"), tr("Prefers"), tr("AI judge"), tr("Prefers"), tr("AI confidence")}, this);
     m_disagreements->setObjectName("disagreementTable");
@@ -268,10 +268,12 @@ void AgreementPage::show(const AgreementSummary& s, const Labels& labels)
                                                      .arg(locale.toString(static_cast<qlonglong>(s.comparisons)),
                                                           locale.toString(static_cast<qlonglong>(s.sharedPairs))));
     m_kappa->setValue(std::isnan(s.kappa) ? QStringLiteral("–") : QString::number(s.kappa, 'f', 3),
-                      tr("agreement beyond chance over A / B / tie"));
-    const double swapRate = s.swapPairs ? static_cast<double>(s.swapConsistent) / static_cast<double>(s.swapPairs) : std::nan("");
-    m_swap->setValue(percent(swapRate), tr("same winner in both orders, over %1 pair(s) judged both ways")
-                                            .arg(locale.toString(static_cast<qlonglong>(s.swapPairs))));
+                      s.comparisons ? tr("agreement beyond the %1 expected by chance (A / B / tie)").arg(percent(s.expectedAgreement))
+                                    : tr("agreement beyond chance over A / B / tie"));
+    m_swap->setValue(percent(s.swapRate), tr("same outcome in both orders: %1 of %2 comparison(s) on %3 pair(s)")
+                                              .arg(locale.toString(static_cast<qlonglong>(s.swapConsistent)),
+                                                   locale.toString(static_cast<qlonglong>(s.swapComparisons)),
+                                                   locale.toString(static_cast<qlonglong>(s.swapPairs))));
     m_disagreementCount->setValue(locale.toString(static_cast<qlonglong>(s.disagreementCount)),
                                   tr("pairs where a person and the AI chose differently"));
 
@@ -284,6 +286,12 @@ void AgreementPage::show(const AgreementSummary& s, const Labels& labels)
         m_annotators->setItem(r, 3, item(locale.toString(static_cast<qlonglong>(a.ties)), true));
         m_annotators->setItem(r, 4, item(percent(a.firstShownRate), true));
         m_annotators->item(r, 4)->setToolTip(tr("How often the candidate shown first was chosen, of the judgements that are not ties"));
+        const bool decided = a.judgements > a.ties;
+        m_annotators->setItem(r, 5, item(decided ? (a.pValue < 0.001 ? QStringLiteral("< 0.001") : QString::number(a.pValue, 'f', 3))
+                                                 : QStringLiteral("–"),
+                                         true));
+        m_annotators->item(r, 5)->setToolTip(tr("Exact two-sided binomial test against 50 %: a small p means the first "
+                                                "position wins more (or less) often than chance explains"));
     }
     fitColumns(m_annotators, 14);
 
@@ -374,7 +382,10 @@ void AgreementPage::fillFirstPositionChart()
 void AgreementPage::fillCalibrationChart()
 {
     auto* chart = new QChart;
-    chart->setTitle(tr("AI calibration: stated confidence vs. agreement with people"));
+    chart->setTitle(std::isnan(m_summary.calibrationError)
+                        ? tr("AI calibration: stated confidence vs. agreement with people")
+                        : tr("AI calibration: stated confidence vs. agreement with people (ECE %1)")
+                              .arg(m_summary.calibrationError, 0, 'f', 3));
     auto* observed = new QLineSeries;
     observed->setName(tr("agreement with people"));
     auto* points = new QScatterSeries;

@@ -1,5 +1,7 @@
 #include "ui/demo_project.h"
 
+#include "core/demo/demo_corpus.h"
+#include "db/demo_project.h"
 #include "db/project_store.h"
 #include "db/sqlite_database.h"
 
@@ -12,14 +14,17 @@ namespace rankpo::ui {
 namespace {
 
 // What the demo project holds; a demo project written by another version is made again. Bump it
-// when populateDemoProject() changes.
-constexpr const char* kDemoVersion = "0";
+// when populateDemoProject() changes. 1: the generated demo corpus, split 70/30.
+constexpr const char* kDemoVersion = "1";
 
-// Fills a newly created demo project. This is where the generated demo corpus (jobs, profiles,
-// rule labels, simulated AI judgements: rankpo::demo::generateDemoCorpus and the db function that
-// writes it) is written once it exists; it writes nothing yet.
+// Fills a newly created demo project: the built-in demo corpus (academic jobs, researcher profiles,
+// rule labels, a simulated AI judge's preferences; generated from its default seed, so every demo
+// project is the same) and the train/test split that training and evaluation need.
 void populateDemoProject(db::ProjectStore& store)
 {
+    const demo::DemoCorpus corpus = demo::generateDemoCorpus(demo::DemoOptions{});
+    db::writeDemoCorpus(store, corpus);
+    store.assignSplit(0.3, 42);
     store.setInfo("demo.version", kDemoVersion);
 }
 

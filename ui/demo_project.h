@@ -9,10 +9,10 @@ namespace rankpo::ui {
 QString demoProjectPath();
 
 // Makes sure the demo project exists and returns its path; throws rankpo::Error when it cannot be
-// created. The seam for the demo corpus: a new file is filled by populateDemoProject() (in the .cpp),
-// which the demo corpus generator (core/demo) plugs into; until then a new demo project starts empty.
-// A demo written by another version of populateDemoProject() is made again (the old one is kept as
-// demo.rankpo.old).
+// created. A new file gets the built-in demo corpus (core/demo: 150 jobs, 1,500 profiles, rule labels,
+// 3,000 pairs judged by a simulated AI judge) split 70/30 into train and test, ready to annotate,
+// train and evaluate. Generating it takes a moment: callers run this off the GUI thread. A demo
+// written by another version is made again (the old one is kept as demo.rankpo.old).
 QString ensureDemoProject();
 
 } // namespace rankpo::ui

@@ -7,12 +7,15 @@
 #include "ui/background_task.h"
 #include "ui/demo_project.h"
 #include "ui/error_dialog.h"
+#include "ui/evaluation_dashboard_page.h"
 #include "ui/export_dialog.h"
 #include "ui/import_wizard.h"
 #include "ui/pair_queue_model.h"
 #include "ui/pair_queue_page.h"
 #include "ui/project_document.h"
+#include "ui/ranking_comparison_page.h"
 #include "ui/start_page.h"
+#include "ui/training_page.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -35,7 +38,8 @@
 
 namespace rankpo::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_undoGroup(new QUndoGroup(this))
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_integrity(new BackgroundTask(this)), m_undoGroup(new QUndoGroup(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/rankpo/rankpo-studio.svg")));
     m_sidebar = new QListWidget(this);
@@ -54,13 +58,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_undoGroup(new Q
     m_annotate = new AnnotationPage(AnnotationPage::Mode::Annotate, this);
     m_review = new AnnotationPage(AnnotationPage::Mode::ReviewAi, this);
     m_agreement = new AgreementPage(this);
+    m_training = new TrainingPage(this);
+    m_evaluation = new EvaluationDashboardPage(this);
+    m_rankings = new RankingComparisonPage(this);
     m_reviewQueue = new PairQueueModel(this);
     PairQueueQuery reviewQuery;
     reviewQuery.filters = AiOnly;
     m_reviewQueue->setQuery(reviewQuery);
     m_annotate->setQueue(m_pairs->model());
     m_review->setQueue(m_reviewQueue);
-    for (StudioPage* page : std::initializer_list<StudioPage*>{m_start, m_pairs, m_annotate, m_review, m_agreement})
+    for (StudioPage* page : std::initializer_list<StudioPage*>{m_start, m_pairs, m_annotate, m_review, m_agreement,
+                                                               m_training, m_evaluation, m_rankings})
         addPage(page);
 
     connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::newProject);
@@ -76,6 +84,31 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_undoGroup(new Q
     for (AnnotationPage* page : {m_annotate, m_review})
         connect(page, &AnnotationPage::annotatorNeeded, this, &MainWindow::ensureAnnotator);
     connect(m_agreement, &AgreementPage::resolveRequested, this, &MainWindow::resolveDisagreement);
+    // A finished run opens its before/after comparison, unless the user is busy on another page.
+    connect(m_training, &TrainingPage::compareRequested, this, [this](const QString& base, const QString& trained) {
+        m_evaluation->setModels(base, trained);
+        m_rankings->setModels(base, trained);
+        if (currentPage() == m_training)
+            showPage(m_evaluation);
+        else
+            statusBar()->showMessage(tr("%1 is trained: the Evaluation page compares it with %2.").arg(trained, base), 10000);
+    });
+    connect(m_training, &TrainingPage::runsChanged, this, [this] {
+        m_evaluation->setModels(m_evaluation->beforeModel(), m_evaluation->afterModel());
+    });
+    connect(m_evaluation, &EvaluationDashboardPage::sweepRequested, this, [this](const workflows::SweepRequest& request) {
+        showPage(m_training);
+        m_training->startSweep(request);
+    });
+    connect(m_evaluation, &EvaluationDashboardPage::rankingRequested, this, [this](const QString& before, const QString& after) {
+        m_rankings->setModels(before, after);
+        showPage(m_rankings);
+    });
+    connect(m_integrity, &BackgroundTask::failed, this, [this](const QString& message) {
+        // The check ran on the project that is open now (a newer open cancels the older check).
+        showError(this, tr("The project file is damaged; it was closed."), message);
+        closeProject();
+    });
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -196,7 +229,7 @@ bool MainWindow::openProject(const QString& path, bool create)
     auto holder = std::make_shared<std::unique_ptr<db::ProjectStore>>();
     const TaskResult result = runWithProgressDialog(this, tr("Open project"), tr("Opening %1…").arg(QFileInfo(path).fileName()),
                                                     [path, create, holder](TaskControl&) {
-                                                        *holder = ProjectDocument::openStore(path, create);
+                                                        *holder = ProjectDocument::openStore(path, create, false);
                                                     });
     if (result.outcome == TaskOutcome::Failed) {
         showError(this, tr("Could not open the project."), result.message);
@@ -207,6 +240,8 @@ bool MainWindow::openProject(const QString& path, bool create)
     if (result.outcome == TaskOutcome::Cancelled || !*holder)
         return false;
     setDocument(new ProjectDocument(std::move(*holder), this));
+    // The whole-file check (about 0.8 s for a million pairs) runs after the project is on screen.
+    m_integrity->start([path](TaskControl& control) { ProjectDocument::checkIntegrity(path, control.cancelFlag()); });
     AppSettings().addRecentProject(path);
     m_start->refreshRecentProjects();
     showPage(m_pairs);
@@ -215,18 +250,31 @@ bool MainWindow::openProject(const QString& path, bool create)
 
 bool MainWindow::openDemoProject()
 {
-    QString path;
-    try {
-        path = ensureDemoProject();
-    } catch (...) {
-        showError(this, tr("Could not create the demo project."), currentExceptionMessage());
+    auto path = std::make_shared<QString>();
+    const TaskResult result = runWithProgressDialog(this, tr("Demo project"), tr("Preparing the demo project…"),
+                                                    [path](TaskControl&) { *path = ensureDemoProject(); });
+    if (result.outcome == TaskOutcome::Failed) {
+        showError(this, tr("Could not create the demo project."), result.message);
         return false;
     }
-    return openProject(path);
+    if (result.outcome == TaskOutcome::Cancelled || path->isEmpty())
+        return false;
+    return openProject(*path);
+}
+
+bool MainWindow::isCheckingIntegrity() const
+{
+    return m_integrity->isRunning();
+}
+
+void MainWindow::waitForIntegrityCheck()
+{
+    m_integrity->waitForFinished();
 }
 
 void MainWindow::closeProject()
 {
+    m_integrity->cancel();
     setDocument(nullptr);
     showPage(m_start);
 }

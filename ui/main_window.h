@@ -14,23 +14,31 @@ namespace rankpo::ui {
 
 class AgreementPage;
 class AnnotationPage;
+class BackgroundTask;
+class EvaluationDashboardPage;
 class PairQueueModel;
 class PairQueuePage;
 class ProjectDocument;
+class RankingComparisonPage;
 class StartPage;
 class StudioPage;
+class TrainingPage;
 
-// The studio's frame: a sidebar of pages (Start, Pairs, Annotate, AI review, Agreement; Training,
-// Evaluation dashboard and Ranking comparison plug in with addPage), the menus, and the open
-// project's lifetime. It owns no view logic: pages do.
+// The studio's frame: a sidebar of pages (Start, Pairs, Annotate, AI review, Agreement, Training,
+// Evaluation, Rankings, each added with addPage), the menus, the open project's lifetime and the
+// hand-offs between pages (a finished run opens its comparison). It owns no view logic: pages do.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a project file off the GUI thread (it is checked and migrated); errors become dialogs.
+    // Opens a project file off the GUI thread (migrated when older); SQLite's integrity check then
+    // runs on a worker, and a damaged file is reported and closed. Errors become dialogs.
     bool openProject(const QString& path, bool create = false);
+    // The integrity check of the open project is still running (tests).
+    bool isCheckingIntegrity() const;
+    void waitForIntegrityCheck();
     bool openDemoProject();
     void closeProject();
     ProjectDocument* document() const { return m_document; }
@@ -38,7 +46,8 @@ public:
     // Adds a page to the sidebar; the window hands it the document and activates it when shown.
     void addPage(StudioPage* page);
     void showPage(StudioPage* page);
-    // "start", "pairs", "annotate", "review", "agreement" (or a page's title); false if unknown.
+    // "start", "pairs", "annotate", "review", "agreement", "training", "evaluation", "rankings" (or a
+    // page's title); false if unknown.
     bool showPageByName(const QString& name);
     StudioPage* currentPage() const;
 
@@ -47,6 +56,9 @@ public:
     AnnotationPage* annotationPage() const { return m_annotate; }
     AnnotationPage* reviewPage() const { return m_review; }
     AgreementPage* agreementPage() const { return m_agreement; }
+    TrainingPage* trainingPage() const { return m_training; }
+    EvaluationDashboardPage* evaluationPage() const { return m_evaluation; }
+    RankingComparisonPage* rankingsPage() const { return m_rankings; }
 
 public Q_SLOTS:
     void newProject();
@@ -74,6 +86,10 @@ private:
     AnnotationPage* m_annotate;
     AnnotationPage* m_review;
     AgreementPage* m_agreement;
+    TrainingPage* m_training;
+    EvaluationDashboardPage* m_evaluation;
+    RankingComparisonPage* m_rankings;
+    BackgroundTask* m_integrity;
     PairQueueModel* m_reviewQueue;
     ProjectDocument* m_document = nullptr;
     QUndoGroup* m_undoGroup;

@@ -2,6 +2,7 @@
 
 #include "ui/app_settings.h"
 #include "ui/pair_queue_model.h"
+#include "ui/pair_scoring.h"
 #include "ui/project_document.h"
 
 #include <QCheckBox>
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStyle>
 #include <QTableView>
@@ -50,6 +52,12 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
     searchRow->addWidget(m_order);
     searchRow->addWidget(new QLabel(tr("Score model"), this));
     searchRow->addWidget(m_scoreModel);
+    m_scoreButton = new QPushButton(tr("Score pairs with model…"), this);
+    m_scoreButton->setObjectName("scorePairs");
+    m_scoreButton->setToolTip(tr("Score both candidates of every pair with a model (on a worker): the scores order "
+                                 "the queue and find where the model and the AI judge disagree"));
+    connect(m_scoreButton, &QPushButton::clicked, this, [this] { scorePairsWithModel(this, document()); });
+    searchRow->addWidget(m_scoreButton);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Show only:"), this));
@@ -139,6 +147,7 @@ void PairQueuePage::setDocument(ProjectDocument* document)
         connect(document, &ProjectDocument::dataChanged, this, &PairQueuePage::updateModelControls);
     }
     updateModelControls();
+    m_scoreButton->setEnabled(document != nullptr);
     // The model keeps the query; it reloads for the new document.
     m_model->setQuery(currentQuery());
     m_model->setDocument(document);
@@ -216,7 +225,7 @@ void PairQueuePage::updateModelControls()
     if (doc)
         m_scoreModel->setCurrentText(doc->scoreModel());
     const bool scored = !models.isEmpty();
-    const QString why = tr("No model has scored this project's pairs yet: a trained model's scores enable this");
+    const QString why = tr("No model has scored this project's pairs yet: Score pairs with model… (or a finished training run) enables this");
     for (QWidget* w : std::initializer_list<QWidget*>{m_scoreModel, m_modelAi, m_order}) {
         w->setEnabled(scored);
         if (!scored)

@@ -7,6 +7,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTableView;
 class QTimer;
@@ -58,6 +59,7 @@ private:
     QCheckBox* m_modelAi;
     QComboBox* m_order;
     QComboBox* m_scoreModel;
+    QPushButton* m_scoreButton;
     QLabel* m_status;
 };
 

@@ -17,10 +17,19 @@ constexpr std::size_t kCachedPairs = 8;
 
 } // namespace
 
-std::unique_ptr<db::ProjectStore> ProjectDocument::openStore(const QString& path, bool create)
+std::unique_ptr<db::ProjectStore> ProjectDocument::openStore(const QString& path, bool create, bool checkIntegrity)
 {
     return db::ProjectStore::open(path.toStdString(),
-                                  create ? db::ProjectStore::OpenMode::Create : db::ProjectStore::OpenMode::OpenExisting);
+                                  create ? db::ProjectStore::OpenMode::Create : db::ProjectStore::OpenMode::OpenExisting,
+                                  checkIntegrity);
+}
+
+void ProjectDocument::checkIntegrity(const QString& path, const std::atomic<bool>* cancel)
+{
+    auto store = db::ProjectStore::open(path.toStdString(), db::ProjectStore::OpenMode::OpenExisting, false);
+    if (cancel && cancel->load())
+        return;
+    store->checkIntegrity();
 }
 
 ProjectDocument::ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObject* parent)

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <list>
 #include <memory>
 #include <optional>
@@ -26,10 +27,14 @@ namespace rankpo::ui {
 class ProjectDocument : public QObject {
     Q_OBJECT
 public:
-    // Opens (create: creates) a project file: checks it and migrates it, which can take a while for
-    // a large file, so callers run this off the GUI thread and hand the store over (an SQLite
-    // connection may change threads while no other thread uses it). Throws rankpo::Error.
-    static std::unique_ptr<db::ProjectStore> openStore(const QString& path, bool create);
+    // Opens (create: creates) a project file and migrates it, which can take a while for a large
+    // file, so callers run this off the GUI thread and hand the store over (an SQLite connection may
+    // change threads while no other thread uses it). Throws rankpo::Error. The app opens without
+    // SQLite's integrity check (it reads the whole file) and runs checkIntegrity() on a worker after.
+    static std::unique_ptr<db::ProjectStore> openStore(const QString& path, bool create, bool checkIntegrity = false);
+    // SQLite's quick_check over the whole file, on the caller's (worker) thread with its own
+    // connection; throws rankpo::Error (Data) when the file is damaged.
+    static void checkIntegrity(const QString& path, const std::atomic<bool>* cancel = nullptr);
 
     explicit ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObject* parent = nullptr);
     ~ProjectDocument() override;

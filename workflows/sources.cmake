@@ -13,3 +13,8 @@ list(APPEND RANKPO_WORKFLOWS_SOURCES
   training_data.cpp
   training_workflow.cpp
 )
+# Scores of the pairs' candidates for active learning in the studio (issue 6).
+list(APPEND RANKPO_WORKFLOWS_SOURCES
+  compute_devices.cpp
+  pair_scorer.cpp
+)

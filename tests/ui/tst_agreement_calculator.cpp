@@ -65,6 +65,7 @@ private Q_SLOTS:
         QCOMPARE(s.agreement, 4.0 / 6.0);
         // Expected agreement: people [2, 3, 1] and AI [3, 3, 0] over (lo, hi, tie): 15/36.
         QVERIFY(std::abs(s.kappa - 3.0 / 7.0) < 1e-12);
+        QVERIFY(std::abs(s.expectedAgreement - 15.0 / 36.0) < 1e-12);
     }
 
     void perAnnotatorCountsAndFirstPosition()
@@ -77,6 +78,8 @@ private Q_SLOTS:
         QCOMPARE(judge.ties, std::int64_t(0));
         QCOMPARE(judge.firstShownWins, std::int64_t(4));
         QCOMPARE(judge.firstShownRate, 4.0 / 6.0);
+        // Exact binomial test of 4 first-shown wins in 6 against 1/2: P(X >= 4) + P(X <= 2) = 44/64.
+        QVERIFY(std::abs(judge.pValue - 44.0 / 64.0) < 1e-12);
         const auto& alice = s.annotators[1];
         QCOMPARE(alice.annotator, std::string("alice"));
         QCOMPARE(alice.judgements, std::int64_t(3));
@@ -90,7 +93,9 @@ private Q_SLOTS:
     {
         const AgreementSummary s = AgreementCalculator().compute(fixture());
         QCOMPARE(s.swapPairs, std::int64_t(2));
+        QCOMPARE(s.swapComparisons, std::int64_t(2));
         QCOMPARE(s.swapConsistent, std::int64_t(1));
+        QCOMPARE(s.swapRate, 0.5);
     }
 
     void calibrationBins()

@@ -83,9 +83,14 @@ private Q_SLOTS:
         const double firstPair = ms(t);
         QCOMPARE(m_window->pairsPage()->model()->rowCount(), 1'000'000);
         QVERIFY(m_window->annotationPage()->currentPair() != 0);
-        qInfo("open: %.0f ms to the first pair on screen (goal < 1000 ms): store open and check %.0f ms, "
-              "queue of 1,000,000 ids %.0f ms, first pair shown %.0f ms",
-              firstPair, storeOpen, queueLoaded - storeOpen, firstPair - queueLoaded);
+        // SQLite's integrity check runs on a worker after the open (ProjectStore::checkIntegrity).
+        m_window->waitForIntegrityCheck();
+        const double checked = ms(t);
+        QVERIFY(m_window->document()); // intact
+        qInfo("open: %.0f ms to the first pair on screen (goal < 1000 ms): store open %.0f ms, "
+              "queue of 1,000,000 ids %.0f ms, first pair shown %.0f ms; the integrity check on its worker "
+              "ended at %.0f ms",
+              firstPair, storeOpen, queueLoaded - storeOpen, firstPair - queueLoaded, checked);
         QVERIFY2(firstPair < 3000, "opening is far over its 1 s goal");
     }
 
