@@ -55,8 +55,12 @@ torch::Tensor BertLayerImpl::forward(const torch::Tensor& x, const torch::Tensor
     const bool train = is_training();
 
     // One projection for queries, keys and values, then views per head: [3, B, heads, L, headDim].
-    const torch::Tensor qkvAll =
-        torch::linear(x, qkv->weight, qkv->bias).view({batch, length, 3, m_heads, m_headDim}).permute({2, 0, 3, 1, 4});
+    // unbind (not three selects): its backward stacks the three gradients once instead of
+    // zero-filling a full-size tensor per select and adding them up.
+    const auto qkvAll = torch::linear(x, qkv->weight, qkv->bias)
+                            .view({batch, length, 3, m_heads, m_headDim})
+                            .permute({2, 0, 3, 1, 4})
+                            .unbind(0);
     // Scaling the queries (L x d values) is cheaper than scaling the scores (L x L).
     const torch::Tensor q = qkvAll[0] * (1.0 / std::sqrt(double(m_headDim)));
     torch::Tensor scores = torch::matmul(q, qkvAll[1].transpose(-2, -1)); // [B, heads, L, L]
