@@ -22,5 +22,6 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
 # The MIME database and the desktop menu are refreshed by the dpkg triggers of shared-mime-info and
 # desktop-file-utils: no maintainer scripts needed.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shared-mime-info, desktop-file-utils")
+# OpenBLAS makes libtorch ~5x faster than the reference BLAS it otherwise falls back to.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-pthread, shared-mime-info, desktop-file-utils")
 include(CPack)
