@@ -3,10 +3,8 @@
 # The project is built from the paper's public sample (../shared/data/rankpo-sample): its 100 AI-judged
 # pairs and 10 training rows, plus human judgements by two example reviewers written by the script
 # below (they agree with the judge more often where it is more confident), so that the
-# agreement page has something to show. The training, evaluation and ranking pages show a small demo
-# corpus (20 jobs) with real runs made by studio_screenshot_data (tests/ui/screenshot_data.cpp: a
-# short RankPO run with its evaluations, a cancelled SFT run, a 3-rate RankPO/SFT sweep, the pairs
-# scored; a few minutes on two cores). Needs xvfb-run and ImageMagick's `import`.
+# agreement page has something to show. The training, evaluation and ranking pages show the demo
+# pipeline's project (see below). Needs xvfb-run and ImageMagick's `import`.
 # Usage: scripts/screenshots.sh [BUILD_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +14,7 @@ sample="$here/../shared/data/rankpo-sample"
 out="$here/docs/screenshots"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cmake --build "$build" --target rankpo rankpo-studio studio_screenshot_data >/dev/null
+cmake --build "$build" --target rankpo rankpo-studio >/dev/null
 
 project="$work/sample.rankpo"
 "$bin/rankpo" init "$project" >/dev/null
@@ -66,12 +64,16 @@ maskPersonalDetails=true
 autoAdvance=true
 CONF
 
-# The new pages' project: a small demo corpus, trained, swept and scored (RANKPO_SCREENSHOT_DEMO keeps one).
-demo="${RANKPO_SCREENSHOT_DEMO:-$work/demo.rankpo}"
+# The training, evaluation and ranking pages show the demo pipeline's project (`rankpo demo --quick`:
+# base, stage 1, RankPO and SFT, evaluated), plus a short learning-rate sweep from stage 1 and the
+# RankPO model's pair scores. About 20 minutes on 2 cores; RANKPO_SCREENSHOT_DEMO reuses a project.
+demo="${RANKPO_SCREENSHOT_DEMO:-$work/demo-run/demo.rankpo}"
 if [[ ! -f "$demo" ]]; then
-  "$bin/rankpo" demo-data "$demo" --jobs 20 --candidates 200 --pairs 160 >/dev/null
-  "$bin/rankpo" split "$demo" --test-fraction 0.3 >/dev/null
-  "$bin/studio_screenshot_data" "$demo"
+  "$bin/rankpo" demo --quick --out "$work/demo-run" >/dev/null
+  "$bin/rankpo" sweep "$demo" --base stage1 --lrs 1e-5,3e-5,1e-4 --max-steps 20 --batch-size 8 --grad-accum 1 \
+    --max-length-job 128 --max-length-candidate 128 --with-reference --source ai --sweep-name lr-sweep \
+    --no-epoch-eval >/dev/null
+  "$bin/rankpo" score "$demo" --model rankpo >/dev/null
 fi
 
 mkdir -p "$out"
