@@ -7,6 +7,9 @@
 #include "core/util/openmp_environment.h"
 
 #include <CLI/CLI.hpp>
+#ifndef RANKPO_FORWARD_ENGINE_COMMANDS
+#include <c10/util/Exception.h>
+#endif
 
 #include <exception>
 #include <iostream>
@@ -60,7 +63,15 @@ int main(int argc, char** argv)
     } catch (const rankpo::Error& e) {
         std::cerr << "rankpo: " << e.what() << "\n";
         return exitCodeFor(e.kind());
-    } catch (const std::exception& e) {
+    }
+#ifndef RANKPO_FORWARD_ENGINE_COMMANDS
+    catch (const c10::Error& e) {
+        // libtorch's own errors carry a C++ backtrace in what(); the message is what a user needs.
+        std::cerr << "rankpo: " << e.what_without_backtrace() << "\n";
+        return kExitData;
+    }
+#endif
+    catch (const std::exception& e) {
         std::cerr << "rankpo: " << e.what() << "\n";
         return kExitData;
     }
