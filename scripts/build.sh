@@ -6,7 +6,8 @@ build="${RANKPO_BUILD_DIR:-$here/build}"
 jobs="${RANKPO_JOBS:-$(nproc)}"
 generator=()
 command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
-if [[ ! -f "$build/CMakeCache.txt" ]]; then
+# A configure that failed halfway leaves a cache but no build files: configure again then.
+if [[ ! -f "$build/CMakeCache.txt" || ( ! -f "$build/build.ninja" && ! -f "$build/Makefile" ) ]]; then
   cmake -S "$here" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@"
 elif (($#)); then
   cmake "$build" "$@"

@@ -9,9 +9,10 @@ debs=(
   build-essential cmake ninja-build pkg-config
   libtorch-dev libopenblas0-pthread
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libsimdjson-dev libxxhash-dev libfaiss-dev
-  qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   fonts-dejavu-core xvfb xauth imagemagick
   python3-torch python3-sklearn python3-numpy
+  python3-packaging python3-yaml python3-requests python3-scipy python3-pil python3-typing-extensions
 )
 
 missing=()

@@ -46,7 +46,7 @@ fi
 # --- Python reference packages for tests and the benchmark -------------------------------------------------------
 # Pinned to releases that still run on torch 1.13 (Debian's python3-torch) and numpy 1.24 (Debian's); --no-deps
 # keeps pip from pulling a second torch or numpy. Debian already provides requests, pyyaml, packaging,
-# typing_extensions, scipy, scikit-learn and Pillow.
+# typing_extensions, scipy, scikit-learn and Pillow (scripts/install-deps.sh installs them).
 reference_pkgs=(
   "tokenizers==0.19.1"
   "transformers==4.40.2"
@@ -64,7 +64,8 @@ if [[ "$(cat "$py_dir/.installed" 2>/dev/null || true)" != "$stamp" ]]; then
   echo "Installing the Python reference packages into $py_dir" >&2
   rm -rf "$py_dir"
   pip_install --target "$py_dir" "${reference_pkgs[@]}"
-  PYTHONPATH="$py_dir" /usr/bin/python3 -c "import sentence_transformers, tokenizers, transformers" \
+  # From / : the checkout's packaging/ folder (CPack) would otherwise shadow the `packaging` module.
+  (cd / && PYTHONPATH="$py_dir" /usr/bin/python3 -c "import sentence_transformers, tokenizers, transformers") \
     || { echo "the reference packages do not import under /usr/bin/python3" >&2; exit 1; }
   echo "$stamp" > "$py_dir/.installed"
 fi

@@ -73,18 +73,19 @@ private Q_SLOTS:
     {
         QProcess p;
         p.start(QStringLiteral(RANKPO_BINARY_DIR "/bin/rankpo"),
-                QStringList{"train", "contrastive", m_project, "--name", "long", "--epochs", "400", "--no-epoch-eval",
+                QStringList{"train", "contrastive", m_project, "--name", "long", "--epochs", "60", "--no-epoch-eval",
                             "--logging-steps", "1", "--num-negatives", "2"} + tinyOptions());
         QVERIFY(p.waitForStarted());
-        // Wait until training is under way, then press Ctrl+C.
+        // 60 epochs of 2 steps. Without a terminal the progress line comes every 50 steps: by then 25
+        // epochs have written their checkpoints, and 70 steps are left to interrupt and then to resume.
         QString err;
         QElapsedTimer clock;
         clock.start();
-        while (!err.contains("step") && clock.elapsed() < 60000) {
+        while (!err.contains("step 50/") && clock.elapsed() < 60000) {
             p.waitForReadyRead(200);
             err += QString::fromUtf8(p.readAllStandardError());
         }
-        QVERIFY2(err.contains("step"), qPrintable(err));
+        QVERIFY2(err.contains("step 50/120"), qPrintable(err));
         ::kill(static_cast<pid_t>(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 130);
@@ -96,12 +97,21 @@ private Q_SLOTS:
         for (const auto& v : QJsonDocument::fromJson(runs.out.toUtf8()).array())
             cancelled |= v.toObject()["name"].toString() == "long" && v.toObject()["status"].toString() == "cancelled";
         QVERIFY(cancelled);
-        // Interrupted before an epoch ended: nothing to resume from, and the message says so.
-        const auto resume = runRankpo({"train", "contrastive", m_project, "--resume", "long"});
-        if (resume.exitCode == 2)
-            QVERIFY(resume.err.contains("no checkpoint"));
-        else
-            QVERIFY2(resume.exitCode == 0, qPrintable(resume.err));
+        // The resumed run continues from its last checkpoint and finishes with the planned step count.
+        const auto resume = runRankpo({"train", "contrastive", m_project, "--resume", "long", "--json"});
+        QVERIFY2(resume.exitCode == 0, qPrintable(resume.err));
+        const QJsonObject resumed = QJsonDocument::fromJson(resume.out.toUtf8()).object();
+        QCOMPARE(resumed["status"].toString(), QString("done"));
+        const auto after = runRankpo({"runs", m_project, "--json"});
+        for (const auto& v : QJsonDocument::fromJson(after.out.toUtf8()).array())
+            if (v.toObject()["name"].toString() == "long") {
+                QCOMPARE(v.toObject()["status"].toString(), QString("done"));
+                QCOMPARE(v.toObject()["steps"].toInt(), 120);
+            }
+        // A done run is not resumed again.
+        const auto again = runRankpo({"train", "contrastive", m_project, "--resume", "long"});
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY2(again.err.contains("already done"), qPrintable(again.err));
     }
 
     void sweep()
