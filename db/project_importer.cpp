@@ -142,10 +142,8 @@ public:
 private:
     static std::uint64_t fileSize(const std::string& path)
     {
-        std::ifstream in(path, std::ios::binary | std::ios::ate);
-        if (!in)
-            throw ioError(path + ": cannot open file");
-        return static_cast<std::uint64_t>(in.tellg());
+        // LineReader says why a file cannot be read (missing, a folder, no permission).
+        return LineReader(path, 1).fileSize();
     }
 
     void readCorpusOnce(ImportReport& report)

@@ -64,6 +64,14 @@ void quickCheck(SqliteDatabase& db)
         throw dataError(db.path() + ": the project file is damaged (" + problems + ")");
 }
 
+// A truncated or overwritten file fails its first reads with SQLITE_CORRUPT: say so in the user's terms.
+void throwIfDamaged(SqliteDatabase& db, const std::string& path)
+{
+    if ((sqlite3_errcode(db.handle()) & 0xff) == SQLITE_CORRUPT)
+        throw dataError(path + ": the project file is damaged (" + sqlite3_errmsg(db.handle())
+                        + ")");
+}
+
 std::optional<std::int64_t> parseOwnId(std::string_view reference, char prefix)
 {
     if (reference.size() >= 2 && (reference[0] == prefix || reference[0] == prefix + 32))
@@ -137,6 +145,7 @@ std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, Op
     } catch (const Error&) {
         if ((sqlite3_errcode(db.handle()) & 0xff) == SQLITE_NOTADB)
             throw dataError(path + ": not a RankPO project (not an SQLite database)");
+        throwIfDamaged(db, path);
         throw;
     }
     const bool fresh = appId == 0 && version == 0 && objects == 0;
@@ -152,11 +161,16 @@ std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, Op
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
 
-    if (!fresh && checkIntegrity)
-        quickCheck(db);
-    if (fresh)
-        db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-    migrate(db, targetVersion);
+    try {
+        if (!fresh && checkIntegrity)
+            quickCheck(db);
+        if (fresh)
+            db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        migrate(db, targetVersion);
+    } catch (const Error&) {
+        throwIfDamaged(db, path);
+        throw;
+    }
 
     auto store = std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db)));
     if (fresh) {

@@ -61,6 +61,15 @@ bool LineReader::next(std::string_view& line)
 {
     for (;;) {
         const char* data = m_buffer.data();
+        if (m_first && m_end - m_begin >= 2) {
+            // Spreadsheet programs on Windows save "Unicode text" as UTF-16: say what is wrong, not
+            // "invalid UTF-8" or an unrecognised format.
+            const auto b0 = static_cast<unsigned char>(data[m_begin]);
+            const auto b1 = static_cast<unsigned char>(data[m_begin + 1]);
+            if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF))
+                throw dataError(m_path + ": the file is UTF-16 encoded (byte-order mark " + (b0 == 0xFF ? "FF FE" : "FE FF")
+                                + "); save it as UTF-8");
+        }
         if (m_first && m_end - m_begin >= 3) {
             m_first = false;
             if (std::memcmp(data + m_begin, "\xEF\xBB\xBF", 3) == 0) {

@@ -213,6 +213,15 @@ private Q_SLOTS:
         QVERIFY(f.importError({odd}).find("odd.jsonl:3: cannot tell the format") != std::string::npos);
         const auto empty = f.file("empty.jsonl", "\n\n");
         QVERIFY(f.importError({empty}).find("holds no records") != std::string::npos);
+        QVERIFY(f.importError({"/nonexistent/x.jsonl"}).find("No such file") != std::string::npos);
+        // UTF-16 (what spreadsheets on Windows save as "Unicode text") is named, with or without --format.
+        const auto utf16 = f.file("utf16.csv", std::string("\xFF\xFEj\0o\0b\0", 8));
+        QVERIFY(f.importError({utf16}).find("utf16.csv: the file is UTF-16 encoded (byte-order mark FF FE)") != std::string::npos);
+        ImportOptions csv;
+        csv.format = DataFormat::Csv;
+        const auto utf16be = f.file("utf16be.csv", std::string("\xFE\xFF\0j\0o", 6));
+        QVERIFY(f.importError({utf16be}, csv).find("UTF-16 encoded (byte-order mark FE FF)") != std::string::npos);
+        QCOMPARE(f.count("SELECT count(*) FROM jobs"), std::int64_t(0));
     }
 
     void cancellingWritesNothing()
