@@ -94,5 +94,5 @@ shot agreement --page agreement "$project"
 shot import --page start "$project" --import "$work/new-judgements.jsonl"
 shot export --page pairs "$project" --export
 shot training --page training "$demo"
-shot evaluation --page evaluation "$demo"
-shot rankings --page rankings "$demo"
+shot evaluation --page evaluation --compare stage1,rankpo "$demo"
+shot rankings --page rankings --compare stage1,rankpo "$demo"

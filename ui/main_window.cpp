@@ -86,8 +86,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_agreement, &AgreementPage::resolveRequested, this, &MainWindow::resolveDisagreement);
     // A finished run opens its before/after comparison, unless the user is busy on another page.
     connect(m_training, &TrainingPage::compareRequested, this, [this](const QString& base, const QString& trained) {
-        m_evaluation->setModels(base, trained);
-        m_rankings->setModels(base, trained);
+        compareModels(base, trained);
         if (currentPage() == m_training)
             showPage(m_evaluation);
         else
@@ -200,6 +199,12 @@ void MainWindow::showPage(StudioPage* page)
         m_sidebar->setCurrentRow(m_pages.indexOf(page));
     }
     page->activate();
+}
+
+void MainWindow::compareModels(const QString& before, const QString& after)
+{
+    m_evaluation->setModels(before, after);
+    m_rankings->setModels(before, after);
 }
 
 bool MainWindow::showPageByName(const QString& name)

@@ -50,6 +50,8 @@ public:
     // page's title); false if unknown.
     bool showPageByName(const QString& name);
     StudioPage* currentPage() const;
+    // The two models (run or model names) the Evaluation and Rankings pages compare.
+    void compareModels(const QString& before, const QString& after);
 
     StartPage* startPage() const { return m_start; }
     PairQueuePage* pairsPage() const { return m_pairs; }

@@ -39,7 +39,10 @@ int main(int argc, char** argv)
                                     QStringLiteral("Import a file into the project (repeatable): opens the import wizard at its check."),
                                     QStringLiteral("file"));
     const QCommandLineOption exportData(QStringLiteral("export"), QStringLiteral("Open the export dialog."));
-    parser.addOptions({demo, page, size, import, exportData});
+    const QCommandLineOption compare(QStringLiteral("compare"),
+                                     QStringLiteral("The models the Evaluation and Rankings pages compare, e.g. stage1,rankpo."),
+                                     QStringLiteral("before,after"));
+    parser.addOptions({demo, page, size, import, exportData, compare});
     parser.process(app);
 
     rankpo::ui::MainWindow window;
@@ -53,6 +56,13 @@ int main(int argc, char** argv)
         window.openDemoProject();
     else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().front());
+    if (parser.isSet(compare)) {
+        const QStringList models = parser.value(compare).split(QLatin1Char(','));
+        if (models.size() == 2 && !models[0].trimmed().isEmpty() && !models[1].trimmed().isEmpty())
+            window.compareModels(models[0].trimmed(), models[1].trimmed());
+        else
+            qWarning("--compare wants two model names separated by a comma, e.g. stage1,rankpo");
+    }
     if (parser.isSet(page) && !window.showPageByName(parser.value(page)))
         qWarning("unknown page '%s'", qPrintable(parser.value(page)));
     if (parser.isSet(import))
