@@ -5,7 +5,7 @@
 # below (they agree with the judge more often where it is more confident), so that the
 # agreement page has something to show. The training, evaluation and ranking pages show the demo
 # pipeline's project (see below). Needs xvfb-run and ImageMagick's `import`.
-# Usage: scripts/screenshots.sh [BUILD_DIR]
+# Usage: scripts/screenshots.sh [BUILD_DIR]   (RANKPO_SCREENSHOT_WAIT: seconds to let a page settle, 8)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-${RANKPO_BUILD_DIR:-$here/build}}"
@@ -81,7 +81,7 @@ shot() { # name, then rankpo-studio arguments
   local name="$1"; shift
   xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
     "$0" --size 1440x900 "$@" & app=$!
-    sleep 5
+    sleep "${RANKPO_SCREENSHOT_WAIT:-8}"
     import -window root "'"$out/$name"'.png"
     kill $app' "$bin/rankpo-studio" "$@"
   echo "$out/$name.png"

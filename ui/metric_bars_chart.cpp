@@ -65,7 +65,8 @@ void MetricBarsChart::rebuild()
         m_series->append(set);
     }
     m_series->setLabelsVisible(true);
-    m_series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    // At the base, inside the bar: the interval whiskers cross the bar's top, where a label would sit.
+    m_series->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
     m_series->setLabelsFormat(QStringLiteral("@value"));
     m_series->setLabelsPrecision(3);
     chart->addSeries(m_series);
@@ -73,7 +74,7 @@ void MetricBarsChart::rebuild()
     auto* x = new QBarCategoryAxis;
     x->append(categories);
     auto* y = new QValueAxis;
-    // Room above 1 for the value labels; ticks at 0, 0.2, ..., 1.
+    // Room above 1 for an interval's upper cap; ticks at 0, 0.2, ..., 1.
     y->setRange(0, 1.1);
     y->setTickType(QValueAxis::TicksDynamic);
     y->setTickAnchor(0);
