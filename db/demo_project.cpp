@@ -1,13 +1,14 @@
 #include "db/demo_project.h"
 
 #include "db/project_store.h"
+#include "db/store_access.h"
 
 namespace rankpo::db {
 
 WriteCounts writeDemoCorpus(ProjectStore& store, const demo::DemoCorpus& corpus)
 {
-    Transaction tx(store.database());
-    ProjectWriter writer(store.database());
+    Transaction tx(connectionOf(store));
+    ProjectWriter writer(store);
     std::vector<JobId> jobs;
     jobs.reserve(corpus.jobs.size());
     for (const auto& j : corpus.jobs)

@@ -1,6 +1,6 @@
 #include "db/evaluation_store.h"
 
-#include "db/sqlite_database.h"
+#include "db/store_access.h"
 
 #include <ctime>
 
@@ -24,19 +24,22 @@ EvaluationRecord readEvaluation(Statement& st)
 
 } // namespace
 
+EvaluationStore::EvaluationStore(ProjectStore& store) : m_db(connectionOf(store)) {}
+
 std::int64_t EvaluationStore::save(const EvaluationRecord& evaluation, const std::vector<RankedCandidate>& rankings)
 {
     Transaction tx(m_db);
     auto st = m_db.prepare("INSERT INTO evaluations(model, identity, split, metrics, run_id, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)");
+                           "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     st.bind(1, evaluation.model)
         .bind(2, evaluation.identity)
         .bind(3, evaluation.split)
         .bind(4, evaluation.metricsJson)
         .bind(5, evaluation.runId)
         .bind(6, evaluation.createdAt ? evaluation.createdAt : static_cast<std::int64_t>(std::time(nullptr)));
-    st.run();
-    const std::int64_t id = m_db.lastInsertRowId();
+    st.step();
+    const std::int64_t id = st.int64(0);
+    st.reset();
     auto row = m_db.prepare("INSERT INTO evaluation_rankings(evaluation_id, job_id, rank, candidate_id, score) "
                             "VALUES (?, ?, ?, ?, ?)");
     for (const auto& r : rankings)

@@ -9,7 +9,8 @@
 
 namespace rankpo::db {
 
-class SqliteDatabase;
+class Connection;
+class ProjectStore;
 
 struct RankedCandidate {
     JobId jobId = 0;
@@ -32,7 +33,7 @@ struct EvaluationRecord {
 // before/after without recomputing, and a ranking can be exported as a TREC run.
 class EvaluationStore {
 public:
-    explicit EvaluationStore(SqliteDatabase& db) : m_db(db) {}
+    explicit EvaluationStore(ProjectStore& store);
 
     std::int64_t save(const EvaluationRecord& evaluation, const std::vector<RankedCandidate>& rankings);
     std::optional<EvaluationRecord> latest(const std::string& model, const std::string& split);
@@ -41,7 +42,7 @@ public:
     std::vector<RankedCandidate> rankings(std::int64_t evaluationId, std::optional<JobId> job = std::nullopt);
 
 private:
-    SqliteDatabase& m_db;
+    Connection& m_db;
 };
 
 } // namespace rankpo::db

@@ -1,6 +1,6 @@
 #include "db/model_registry.h"
 
-#include "db/sqlite_database.h"
+#include "db/store_access.h"
 
 #include <ctime>
 
@@ -24,6 +24,8 @@ ModelRecord readModel(Statement& st)
 constexpr const char* kColumns = "id, name, kind, coalesce(path, ''), identity, coalesce(base_model, ''), info, created_at";
 
 } // namespace
+
+ModelRegistry::ModelRegistry(ProjectStore& store) : m_db(connectionOf(store)) {}
 
 std::int64_t ModelRegistry::upsert(const ModelRecord& model)
 {

@@ -7,7 +7,8 @@
 
 namespace rankpo::db {
 
-class SqliteDatabase;
+class Connection;
+class ProjectStore;
 
 // Models the project knows by name: pretrained ones it has used, folders, trained runs. A trained
 // run's model is addressable by the run's name wherever a model is taken.
@@ -24,7 +25,7 @@ struct ModelRecord {
 
 class ModelRegistry {
 public:
-    explicit ModelRegistry(SqliteDatabase& db) : m_db(db) {}
+    explicit ModelRegistry(ProjectStore& store);
 
     // Inserts or updates by name; returns the id.
     std::int64_t upsert(const ModelRecord& model);
@@ -32,7 +33,7 @@ public:
     std::vector<ModelRecord> list();
 
 private:
-    SqliteDatabase& m_db;
+    Connection& m_db;
 };
 
 } // namespace rankpo::db

@@ -2,6 +2,7 @@
 
 #include "core/formats/csv_record_reader.h"
 #include "core/util/error.h"
+#include "db/store_access.h"
 
 #include <nlohmann/json.hpp>
 
@@ -61,7 +62,7 @@ struct Entity {
 // Texts by id, read once each.
 class TextCache {
 public:
-    explicit TextCache(SqliteDatabase& db)
+    explicit TextCache(Connection& db)
         : m_job(db.prepare("SELECT text, coalesce(external_id, '') FROM jobs WHERE id = ?"))
         , m_candidate(db.prepare("SELECT text, coalesce(external_id, '') FROM candidates WHERE id = ?"))
     {
@@ -108,7 +109,7 @@ void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptio
     report.tiesSplit = selection.tiesSplit;
     report.pairsMerged = selection.pairsMerged;
     const bool weight = options.weightColumn || (options.ties == TiePolicy::Half && report.tiesSplit > 0);
-    TextCache texts(store.database());
+    TextCache texts(connectionOf(store));
 
     if (options.format == DataFormat::Csv) {
         std::string header = "job,candidate_a,candidate_b,preferred,confidence,rationale,annotator,source,created,"
@@ -206,7 +207,7 @@ void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptio
 void writeLabelRows(ProjectStore& store, AtomicFile& out, const ExportOptions& options, ExportReport& report)
 {
     const auto labels = store.labels(options.filter.split);
-    TextCache texts(store.database());
+    TextCache texts(connectionOf(store));
     if (options.format == DataFormat::TrecQrels) {
         for (const auto& l : labels) {
             const std::string qid = ProjectStore::jobReference(l.jobId, texts.job(l.jobId).externalId);

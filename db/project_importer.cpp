@@ -6,6 +6,7 @@
 #include "core/util/error.h"
 #include "db/parse_pipeline.h"
 #include "db/project_store.h"
+#include "db/store_access.h"
 
 #include <fstream>
 #include <memory>
@@ -109,7 +110,7 @@ private:
 class Importer {
 public:
     Importer(ProjectStore& store, const ImportOptions& options)
-        : m_db(store.database()), m_options(options), m_writer(m_db), m_records(m_writer, options)
+        : m_db(connectionOf(store)), m_options(options), m_writer(store), m_records(m_writer, options)
     {
     }
 
@@ -275,7 +276,7 @@ private:
             throw Error(ErrorKind::Cancelled, "import cancelled; nothing was written");
     }
 
-    SqliteDatabase& m_db;
+    Connection& m_db;
     const ImportOptions& m_options;
     ProjectWriter m_writer;
     RecordWriter m_records;

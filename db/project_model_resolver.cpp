@@ -24,13 +24,13 @@ fs::path relativeToProject(const ProjectStore& store, const std::string& folder)
 ProjectModelResolver::ProjectModelResolver(ProjectStore& store)
 {
     std::set<std::string> seen;
-    for (const ModelRecord& m : ModelRegistry(store.database()).list()) {
+    for (const ModelRecord& m : ModelRegistry(store).list()) {
         // A pretrained model recorded without a folder is the built-in resolver's to find.
         if (m.path.empty() || !seen.insert(m.name).second)
             continue;
         m_entries.push_back({m.name, relativeToProject(store, m.path), m.kind == "run" ? "run" : "project"});
     }
-    for (const RunRecord& r : RunRegistry(store.database()).list()) {
+    for (const RunRecord& r : RunRegistry(store).list()) {
         // A running run's checkpoint may be half written; a failed run's is not what it was meant to be.
         if (r.checkpointDir.empty() || (r.status != RunStatus::Done && r.status != RunStatus::Cancelled))
             continue;

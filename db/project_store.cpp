@@ -1,38 +1,26 @@
 #include "db/project_store.h"
 
 #include "core/formats/candidate_profile_parser.h"
+#include "core/training/split_mix64.h"
 #include "core/util/error.h"
-#include "db/migrations.h"
-#include "db/preference_rows.h"
-
-#include <sqlite3.h>
+#include "db/judgement_reader.h"
+#include "db/store_access.h"
+#include "db/sql/connection.h"
+#include "db/sqlite/sqlite_connection.h"
+#include "db/sqlite/sqlite_migrations.h"
+#include "db/sqlite/sqlite_project_file.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <ctime>
-#include <sys/stat.h>
 
 namespace rankpo::db {
 namespace {
 
-bool fileExists(const std::string& path, std::int64_t* size = nullptr)
-{
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0)
-        return false;
-    if (size)
-        *size = static_cast<std::int64_t>(st.st_size);
-    return true;
-}
-
-// splitmix64: a cheap, well-mixed hash of (seed, job content) that decides the split order.
+// splitmix64's output function: a cheap, well-mixed hash of (seed, job content) that decides the split order.
 std::uint64_t mix(std::uint64_t x)
 {
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
+    return SplitMix64(x).next();
 }
 
 Job readJob(Statement& st)
@@ -48,28 +36,6 @@ Job readJob(Statement& st)
     j.facts.salary = st.text(7);
     j.facts.closingDate = st.text(8);
     return j;
-}
-
-void quickCheck(SqliteDatabase& db)
-{
-    auto check = db.prepare("PRAGMA quick_check");
-    std::string problems;
-    int n = 0;
-    while (check.step()) {
-        const std::string row = check.text(0);
-        if (row != "ok" && n++ < 3)
-            problems += (problems.empty() ? "" : "; ") + row;
-    }
-    if (!problems.empty())
-        throw dataError(db.path() + ": the project file is damaged (" + problems + ")");
-}
-
-// A truncated or overwritten file fails its first reads with SQLITE_CORRUPT: say so in the user's terms.
-void throwIfDamaged(SqliteDatabase& db, const std::string& path)
-{
-    if ((sqlite3_errcode(db.handle()) & 0xff) == SQLITE_CORRUPT)
-        throw dataError(path + ": the project file is damaged (" + sqlite3_errmsg(db.handle())
-                        + ")");
 }
 
 std::optional<std::int64_t> parseOwnId(std::string_view reference, char prefix)
@@ -112,90 +78,49 @@ std::optional<Split> splitFromString(std::string_view text)
 
 std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, OpenMode mode, bool checkIntegrity)
 {
-    return openImpl(path, mode, latestSchemaVersion(), checkIntegrity);
+    return std::unique_ptr<ProjectStore>(
+        new ProjectStore(openSqliteProjectFile(path, mode, latestSchemaVersion(), checkIntegrity)));
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::openAtVersion(const std::string& path, int schemaVersion)
 {
-    return openImpl(path, OpenMode::OpenOrCreate, schemaVersion, true);
+    return std::unique_ptr<ProjectStore>(
+        new ProjectStore(openSqliteProjectFile(path, OpenMode::OpenOrCreate, schemaVersion, true)));
 }
 
-std::unique_ptr<ProjectStore> ProjectStore::openImpl(const std::string& path, OpenMode mode, int targetVersion,
-                                                    bool checkIntegrity)
+ProjectStore::ProjectStore(std::unique_ptr<Connection> connection) : m_db(std::move(connection)) {}
+
+ProjectStore::~ProjectStore() = default;
+
+const std::string& ProjectStore::path() const
 {
-    std::int64_t size = 0;
-    const bool exists = fileExists(path, &size);
-    if (mode == OpenMode::OpenExisting && !exists)
-        throw ioError(path + ": no such project file");
-    if (mode == OpenMode::Create && exists && size > 0)
-        throw usageError(path + ": already exists");
-
-    SqliteDatabase db(path, false, mode != OpenMode::OpenExisting);
-    int appId = 0;
-    int version = 0;
-    std::int64_t objects = 0;
-    try {
-        auto st = db.prepare("PRAGMA application_id");
-        st.step();
-        appId = st.int32(0);
-        version = db.userVersion();
-        auto count = db.prepare("SELECT count(*) FROM sqlite_schema");
-        count.step();
-        objects = count.int64(0);
-    } catch (const Error&) {
-        if ((sqlite3_errcode(db.handle()) & 0xff) == SQLITE_NOTADB)
-            throw dataError(path + ": not a RankPO project (not an SQLite database)");
-        throwIfDamaged(db, path);
-        throw;
-    }
-    const bool fresh = appId == 0 && version == 0 && objects == 0;
-    if (!fresh && appId != kApplicationId)
-        throw dataError(path + ": not a RankPO project (an SQLite database of another program)");
-    if (version > latestSchemaVersion())
-        throw dataError(path + ": written by a newer RankPO Studio (project schema " + std::to_string(version)
-                        + ", this program knows up to " + std::to_string(latestSchemaVersion())
-                        + "); update the program to open it");
-
-    // WAL lets the GUI read while a worker writes; NORMAL sync is durable across app crashes in WAL.
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA foreign_keys = ON");
-
-    try {
-        if (!fresh && checkIntegrity)
-            quickCheck(db);
-        if (fresh)
-            db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-        migrate(db, targetVersion);
-    } catch (const Error&) {
-        throwIfDamaged(db, path);
-        throw;
-    }
-
-    auto store = std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db)));
-    if (fresh) {
-        Transaction tx(store->m_db);
-        auto st = store->m_db.prepare("INSERT OR IGNORE INTO project_info(key, value) VALUES (?, ?)");
-        st.bind(1, "created").bind(2, std::to_string(std::time(nullptr))).run();
-        tx.commit();
-    }
-    return store;
+    return m_db->location();
 }
 
 void ProjectStore::checkIntegrity()
 {
-    quickCheck(m_db);
+    m_db->checkIntegrity();
+}
+
+void ProjectStore::checkpoint()
+{
+    m_db->checkpoint();
+}
+
+bool ProjectStore::inTransaction() const
+{
+    return m_db->inTransaction();
 }
 
 ProjectStats ProjectStore::stats()
 {
     ProjectStats s;
     auto scalar = [&](const char* sql) {
-        auto st = m_db.prepare(sql);
+        auto st = m_db->prepare(sql);
         st.step();
         return st.int64(0);
     };
-    s.schemaVersion = m_db.userVersion();
+    s.schemaVersion = m_db->schemaVersion();
     s.jobs = scalar("SELECT count(*) FROM jobs");
     s.candidates = scalar("SELECT count(*) FROM candidates");
     s.pairs = scalar("SELECT count(*) FROM pairs");
@@ -207,16 +132,32 @@ ProjectStats ProjectStore::stats()
     s.trainJobs = scalar("SELECT count(*) FROM jobs WHERE split = 'train'");
     s.testJobs = scalar("SELECT count(*) FROM jobs WHERE split = 'test'");
     s.unassignedJobs = s.jobs - s.trainJobs - s.testJobs;
-    auto st = m_db.prepare("SELECT source, annotator, count(*) FROM preferences GROUP BY source, annotator "
+    auto st = m_db->prepare("SELECT source, annotator, count(*) FROM preferences GROUP BY source, annotator "
                            "ORDER BY source, annotator");
     while (st.step())
         s.annotators[st.text(0) + ":" + st.text(1)] = st.int64(2);
     return s;
 }
 
+std::int64_t ProjectStore::pairCount()
+{
+    auto st = m_db->prepare("SELECT count(*) FROM pairs");
+    st.step();
+    return st.int64(0);
+}
+
+std::vector<std::string> ProjectStore::annotators()
+{
+    auto st = m_db->prepare("SELECT DISTINCT annotator FROM preferences WHERE annotator <> '' ORDER BY annotator");
+    std::vector<std::string> out;
+    while (st.step())
+        out.push_back(st.text(0));
+    return out;
+}
+
 std::optional<Job> ProjectStore::job(JobId id)
 {
-    auto st = m_db.prepare("SELECT id, text, coalesce(external_id, ''), coalesce(title, ''), coalesce(institution, ''), "
+    auto st = m_db->prepare("SELECT id, text, coalesce(external_id, ''), coalesce(title, ''), coalesce(institution, ''), "
                            "coalesce(location, ''), coalesce(contract, ''), coalesce(salary, ''), "
                            "coalesce(closing_date, '') FROM jobs WHERE id = ?");
     st.bind(1, id);
@@ -227,7 +168,7 @@ std::optional<Job> ProjectStore::job(JobId id)
 
 std::optional<Candidate> ProjectStore::candidate(CandidateId id)
 {
-    auto st = m_db.prepare("SELECT id, text, coalesce(external_id, '') FROM candidates WHERE id = ?");
+    auto st = m_db->prepare("SELECT id, text, coalesce(external_id, '') FROM candidates WHERE id = ?");
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
@@ -241,12 +182,12 @@ std::optional<Candidate> ProjectStore::candidate(CandidateId id)
 
 std::optional<JobId> ProjectStore::findJob(std::string_view reference)
 {
-    auto st = m_db.prepare("SELECT entity_id FROM external_ids WHERE kind = 'job' AND external_id = ?");
+    auto st = m_db->prepare("SELECT entity_id FROM external_ids WHERE kind = 'job' AND external_id = ?");
     st.bind(1, reference);
     if (st.step())
         return st.int64(0);
     if (auto id = parseOwnId(reference, 'J')) {
-        auto exists = m_db.prepare("SELECT id FROM jobs WHERE id = ?");
+        auto exists = m_db->prepare("SELECT id FROM jobs WHERE id = ?");
         exists.bind(1, *id);
         if (exists.step())
             return *id;
@@ -256,12 +197,12 @@ std::optional<JobId> ProjectStore::findJob(std::string_view reference)
 
 std::optional<CandidateId> ProjectStore::findCandidate(std::string_view reference)
 {
-    auto st = m_db.prepare("SELECT entity_id FROM external_ids WHERE kind = 'candidate' AND external_id = ?");
+    auto st = m_db->prepare("SELECT entity_id FROM external_ids WHERE kind = 'candidate' AND external_id = ?");
     st.bind(1, reference);
     if (st.step())
         return st.int64(0);
     if (auto id = parseOwnId(reference, 'C')) {
-        auto exists = m_db.prepare("SELECT id FROM candidates WHERE id = ?");
+        auto exists = m_db->prepare("SELECT id FROM candidates WHERE id = ?");
         exists.bind(1, *id);
         if (exists.step())
             return *id;
@@ -285,7 +226,7 @@ std::vector<JobId> ProjectStore::jobIds(std::optional<Split> split)
     if (split)
         sql += *split == Split::Unassigned ? " WHERE split IS NULL" : " WHERE split = ?";
     sql += " ORDER BY id";
-    auto st = m_db.prepare(sql);
+    auto st = m_db->prepare(sql);
     if (split && *split != Split::Unassigned)
         st.bind(1, toString(*split));
     std::vector<JobId> ids;
@@ -296,7 +237,7 @@ std::vector<JobId> ProjectStore::jobIds(std::optional<Split> split)
 
 std::vector<CandidateId> ProjectStore::candidateIds()
 {
-    auto st = m_db.prepare("SELECT id FROM candidates ORDER BY id");
+    auto st = m_db->prepare("SELECT id FROM candidates ORDER BY id");
     std::vector<CandidateId> ids;
     while (st.step())
         ids.push_back(st.int64(0));
@@ -309,7 +250,7 @@ std::vector<RuleLabel> ProjectStore::labels(std::optional<Split> split)
     if (split)
         sql += *split == Split::Unassigned ? " WHERE j.split IS NULL" : " WHERE j.split = ?";
     sql += " ORDER BY l.job_id, l.candidate_id";
-    auto st = m_db.prepare(sql);
+    auto st = m_db->prepare(sql);
     if (split && *split != Split::Unassigned)
         st.bind(1, toString(*split));
     std::vector<RuleLabel> out;
@@ -318,28 +259,28 @@ std::vector<RuleLabel> ProjectStore::labels(std::optional<Split> split)
     return out;
 }
 
+std::vector<RuleLabel> ProjectStore::labelsOfJob(JobId job)
+{
+    auto st = m_db->prepare("SELECT job_id, candidate_id, relevance FROM labels WHERE job_id = ? ORDER BY candidate_id");
+    st.bind(1, job);
+    std::vector<RuleLabel> out;
+    while (st.step())
+        out.push_back({st.int64(0), st.int64(1), st.int32(2)});
+    return out;
+}
+
+std::vector<JobId> ProjectStore::jobsWithRelevantLabel()
+{
+    auto st = m_db->prepare("SELECT DISTINCT job_id FROM labels WHERE relevance >= 1 ORDER BY job_id");
+    std::vector<JobId> out;
+    while (st.step())
+        out.push_back(st.int64(0));
+    return out;
+}
+
 std::vector<Preference> ProjectStore::preferences(const PreferenceFilter& filter)
 {
-    std::string sql = std::string("SELECT ") + kPreferenceColumns
-        + " FROM preference_outcomes o JOIN jobs j ON j.id = o.job_id WHERE 1";
-    if (filter.source)
-        sql += " AND o.source = ?1";
-    if (filter.annotator)
-        sql += " AND o.annotator = ?2";
-    if (filter.split)
-        sql += *filter.split == Split::Unassigned ? " AND j.split IS NULL" : " AND j.split = ?3";
-    sql += " ORDER BY o.preference_id";
-    auto st = m_db.prepare(sql);
-    if (filter.source)
-        st.bind(1, toString(*filter.source));
-    if (filter.annotator)
-        st.bind(2, *filter.annotator);
-    if (filter.split && *filter.split != Split::Unassigned)
-        st.bind(3, toString(*filter.split));
-    std::vector<Preference> out;
-    while (st.step())
-        out.push_back(readPreference(st));
-    return out;
+    return JudgementReader(*this).list(filter);
 }
 
 ProjectStore::SplitResult ProjectStore::assignSplit(double testFraction, std::uint64_t seed)
@@ -352,7 +293,7 @@ ProjectStore::SplitResult ProjectStore::assignSplit(double testFraction, std::ui
         JobId id;
     };
     std::vector<Keyed> jobs;
-    auto st = m_db.prepare("SELECT id, content_hash FROM jobs");
+    auto st = m_db->prepare("SELECT id, content_hash FROM jobs");
     while (st.step()) {
         const std::string hash = st.blob(1);
         std::uint64_t h = mix(seed);
@@ -369,14 +310,14 @@ ProjectStore::SplitResult ProjectStore::assignSplit(double testFraction, std::ui
     });
     const auto testCount = static_cast<std::size_t>(std::llround(testFraction * static_cast<double>(jobs.size())));
     SplitResult result;
-    Transaction tx(m_db);
-    auto update = m_db.prepare("UPDATE jobs SET split = ? WHERE id = ?");
+    Transaction tx(*m_db);
+    auto update = m_db->prepare("UPDATE jobs SET split = ? WHERE id = ?");
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const bool test = i < testCount;
         update.bind(1, test ? "test" : "train").bind(2, jobs[i].id).run();
         (test ? result.test : result.train)++;
     }
-    auto info = m_db.prepare("INSERT INTO project_info(key, value) VALUES (?, ?) "
+    auto info = m_db->prepare("INSERT INTO project_info(key, value) VALUES (?, ?) "
                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     info.bind(1, "split.seed").bind(2, std::to_string(seed)).run();
     info.bind(1, "split.test_fraction").bind(2, std::to_string(testFraction)).run();
@@ -386,7 +327,7 @@ ProjectStore::SplitResult ProjectStore::assignSplit(double testFraction, std::ui
 
 Split ProjectStore::splitOf(JobId id)
 {
-    auto st = m_db.prepare("SELECT split FROM jobs WHERE id = ?");
+    auto st = m_db->prepare("SELECT split FROM jobs WHERE id = ?");
     st.bind(1, id);
     if (!st.step() || st.isNull(0))
         return Split::Unassigned;
@@ -395,18 +336,40 @@ Split ProjectStore::splitOf(JobId id)
 
 std::string ProjectStore::info(const std::string& key, const std::string& fallback)
 {
-    auto st = m_db.prepare("SELECT value FROM project_info WHERE key = ?");
+    auto st = m_db->prepare("SELECT value FROM project_info WHERE key = ?");
     st.bind(1, key);
     return st.step() ? st.text(0) : fallback;
 }
 
 void ProjectStore::setInfo(const std::string& key, const std::string& value)
 {
-    Transaction tx(m_db);
-    auto st = m_db.prepare("INSERT INTO project_info(key, value) VALUES (?, ?) "
+    Transaction tx(*m_db);
+    auto st = m_db->prepare("INSERT INTO project_info(key, value) VALUES (?, ?) "
                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st.bind(1, key).bind(2, value).run();
     tx.commit();
+}
+
+WriteTransaction::WriteTransaction(ProjectStore& store) : m_store(store)
+{
+    StoreAccess::connection(m_store).begin(true);
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (!m_done) {
+        try {
+            StoreAccess::connection(m_store).rollback();
+        } catch (...) {
+            // Rolling back can only fail if the transaction is already gone; nothing left to undo.
+        }
+    }
+}
+
+void WriteTransaction::commit()
+{
+    StoreAccess::connection(m_store).commit();
+    m_done = true;
 }
 
 } // namespace rankpo::db

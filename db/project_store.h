@@ -4,7 +4,6 @@
 #include "core/domain/job.h"
 #include "core/domain/preference.h"
 #include "core/domain/rule_label.h"
-#include "db/sqlite_database.h"
 
 #include <cstdint>
 #include <functional>
@@ -39,15 +38,20 @@ struct PreferenceFilter {
     std::optional<Split> split;             // nullopt: all jobs
 };
 
-// One project file (.rankpo): a SQLite database in WAL mode with foreign keys on. Opening checks
-// that the file is a project (application_id), not newer than this program, and intact
-// (integrity_check), and migrates older files forward.
+class Connection;
+
+// One project: the typed front of its database. Today a project file (.rankpo, SQLite in WAL mode with foreign
+// keys on; db/sqlite/); the readers and writers of db/ run on any Connection, so a second engine (PostgreSQL)
+// stands beside it. Opening checks that the data is a project, not newer than this program, and intact, and
+// migrates older projects forward. One store is one connection: use it from one thread at a time; workers
+// open their own.
 class ProjectStore {
 public:
     enum class OpenMode {
-        OpenExisting, // error if the file does not exist
+        OpenExisting, // error if the project does not exist
         Create,       // error if the file exists and is not empty
         OpenOrCreate,
+        ReadOnly,     // a worker that only reads; error if the project needs migrating
     };
 
     static constexpr std::int32_t kApplicationId = 0x5250'4F53; // "RPOS"
@@ -62,10 +66,17 @@ public:
     // Opens a file without migrating it past `schemaVersion`: for tests of migrations.
     static std::unique_ptr<ProjectStore> openAtVersion(const std::string& path, int schemaVersion);
 
-    SqliteDatabase& database() { return m_db; }
-    const std::string& path() const { return m_db.path(); }
+    ~ProjectStore();
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+
+    // The project file's path (a server project: its URL without the password).
+    const std::string& path() const;
 
     ProjectStats stats();
+    std::int64_t pairCount();
+    // Every annotator name that has a judgement, sorted (AI judges and people).
+    std::vector<std::string> annotators();
 
     std::optional<Job> job(JobId id);
     std::optional<Candidate> candidate(CandidateId id);
@@ -79,6 +90,9 @@ public:
     std::vector<JobId> jobIds(std::optional<Split> split = std::nullopt);
     std::vector<CandidateId> candidateIds();
     std::vector<RuleLabel> labels(std::optional<Split> split = std::nullopt);
+    std::vector<RuleLabel> labelsOfJob(JobId job);
+    // Jobs with at least one relevant (>= 1) rule label.
+    std::vector<JobId> jobsWithRelevantLabel();
     std::vector<Preference> preferences(const PreferenceFilter& filter = {});
 
     // Query-grouped split: each job (with all its pairs and labels) goes to train or test.
@@ -93,12 +107,30 @@ public:
     std::string info(const std::string& key, const std::string& fallback = {});
     void setInfo(const std::string& key, const std::string& value); // in its own transaction
 
-private:
-    explicit ProjectStore(SqliteDatabase db) : m_db(std::move(db)) {}
-    static std::unique_ptr<ProjectStore> openImpl(const std::string& path, OpenMode mode, int targetVersion,
-                                                  bool checkIntegrity);
+    // Writes everything to the main file, so that the file alone is the whole project (before it is copied).
+    void checkpoint();
+    bool inTransaction() const;
 
-    SqliteDatabase m_db;
+private:
+    friend class StoreAccess;
+    explicit ProjectStore(std::unique_ptr<Connection> connection);
+
+    std::unique_ptr<Connection> m_db;
+};
+
+// A write transaction on a store, for edits made of several writes (an undo command that replaces one
+// judgement by another): commits on commit(), rolls back if destroyed without it.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(ProjectStore& store);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    void commit();
+
+private:
+    ProjectStore& m_store;
+    bool m_done = false;
 };
 
 std::string_view toString(Split split);

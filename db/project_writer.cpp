@@ -3,6 +3,7 @@
 #include "core/formats/candidate_profile_parser.h"
 #include "core/formats/job_facts_parser.h"
 #include "core/util/error.h"
+#include "db/store_access.h"
 
 #include <ctime>
 
@@ -59,29 +60,30 @@ const char* kindName(bool job)
 
 } // namespace
 
-ProjectWriter::ProjectWriter(SqliteDatabase& db)
-    : m_db(db)
+ProjectWriter::ProjectWriter(ProjectStore& store)
+    : m_db(connectionOf(store))
     , m_now(static_cast<std::int64_t>(std::time(nullptr)))
-    , m_findJob(db.prepare("SELECT id FROM jobs WHERE content_hash = ?"))
-    , m_insertJob(db.prepare("INSERT INTO jobs(content_hash, text, external_id, title, institution, location, contract, "
+    , m_findJob(m_db.prepare("SELECT id FROM jobs WHERE content_hash = ?"))
+    , m_insertJob(m_db.prepare("INSERT INTO jobs(content_hash, text, external_id, title, institution, location, contract, "
                              "salary, closing_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT(content_hash) DO NOTHING RETURNING id"))
-    , m_findCandidate(db.prepare("SELECT id FROM candidates WHERE content_hash = ?"))
-    , m_insertCandidate(db.prepare("INSERT INTO candidates(content_hash, text, external_id, keywords, titles, abstracts, "
+    , m_findCandidate(m_db.prepare("SELECT id FROM candidates WHERE content_hash = ?"))
+    , m_insertCandidate(m_db.prepare("INSERT INTO candidates(content_hash, text, external_id, keywords, titles, abstracts, "
                                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(content_hash) DO NOTHING RETURNING id"))
-    , m_findExternal(db.prepare("SELECT entity_id FROM external_ids WHERE kind = ? AND external_id = ?"))
-    , m_insertExternal(db.prepare("INSERT INTO external_ids(kind, external_id, entity_id) VALUES (?, ?, ?) "
+    , m_findExternal(m_db.prepare("SELECT entity_id FROM external_ids WHERE kind = ? AND external_id = ?"))
+    , m_insertExternal(m_db.prepare("INSERT INTO external_ids(kind, external_id, entity_id) VALUES (?, ?, ?) "
                                   "ON CONFLICT DO NOTHING"))
-    , m_setJobExternal(db.prepare("UPDATE jobs SET external_id = ? WHERE id = ? AND external_id IS NULL"))
-    , m_setCandidateExternal(db.prepare("UPDATE candidates SET external_id = ? WHERE id = ? AND external_id IS NULL"))
-    , m_findPair(db.prepare("SELECT id FROM pairs WHERE job_id = ? AND candidate_lo = ? AND candidate_hi = ?"))
-    , m_insertPair(db.prepare("INSERT INTO pairs(job_id, candidate_lo, candidate_hi, created_at) VALUES (?, ?, ?, ?) "
+    , m_setJobExternal(m_db.prepare("UPDATE jobs SET external_id = ? WHERE id = ? AND external_id IS NULL"))
+    , m_setCandidateExternal(m_db.prepare("UPDATE candidates SET external_id = ? WHERE id = ? AND external_id IS NULL"))
+    , m_findPair(m_db.prepare("SELECT id FROM pairs WHERE job_id = ? AND candidate_lo = ? AND candidate_hi = ?"))
+    , m_insertPair(m_db.prepare("INSERT INTO pairs(job_id, candidate_lo, candidate_hi, created_at) VALUES (?, ?, ?, ?) "
                               "ON CONFLICT DO NOTHING RETURNING id"))
-    , m_insertPreference(db.prepare("INSERT OR IGNORE INTO preferences(pair_id, source, annotator, shown_first, choice, "
-                                    "confidence, rationale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
-    , m_upsertLabel(db.prepare("INSERT INTO labels(job_id, candidate_id, relevance, created_at) VALUES (?, ?, ?, ?) "
+    , m_insertPreference(m_db.prepare("INSERT INTO preferences(pair_id, source, annotator, shown_first, choice, "
+                                    "confidence, rationale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                    "ON CONFLICT DO NOTHING RETURNING id"))
+    , m_upsertLabel(m_db.prepare("INSERT INTO labels(job_id, candidate_id, relevance, created_at) VALUES (?, ?, ?, ?) "
                                "ON CONFLICT(job_id, candidate_id) DO UPDATE SET relevance = excluded.relevance"))
-    , m_findLabel(db.prepare("SELECT relevance FROM labels WHERE job_id = ? AND candidate_id = ?"))
+    , m_findLabel(m_db.prepare("SELECT relevance FROM labels WHERE job_id = ? AND candidate_id = ?"))
 {
 }
 
@@ -265,7 +267,7 @@ PairId ProjectWriter::addPair(JobId job, CandidateId a, CandidateId b)
     return id;
 }
 
-bool ProjectWriter::addPreference(const NewPreference& p)
+PreferenceId ProjectWriter::addPreference(const NewPreference& p)
 {
     m_insertPreference.bind(1, p.pairId)
         .bind(2, toString(p.source))
@@ -275,10 +277,9 @@ bool ProjectWriter::addPreference(const NewPreference& p)
         .bind(6, p.confidence)
         .bindStatic(7, p.rationale)
         .bind(8, p.createdAt != 0 ? p.createdAt : m_now);
-    m_insertPreference.run();
-    const bool added = m_db.changes() > 0;
-    ++(added ? m_counts.preferencesAdded : m_counts.preferencesDuplicate);
-    return added;
+    const PreferenceId id = insertReturningId(m_insertPreference);
+    ++(id != 0 ? m_counts.preferencesAdded : m_counts.preferencesDuplicate);
+    return id;
 }
 
 void ProjectWriter::setLabel(JobId job, CandidateId candidate, int relevance)

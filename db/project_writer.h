@@ -3,7 +3,7 @@
 #include "core/domain/preference.h"
 #include "core/formats/import_records.h"
 #include "core/util/content_hash.h"
-#include "db/sqlite_database.h"
+#include "db/sql/connection.h"
 
 #include <cstdint>
 #include <optional>
@@ -36,14 +36,16 @@ struct NewPreference {
     std::int64_t createdAt = 0;
 };
 
+class ProjectStore;
+
 // Adds jobs, candidates, pairs, preferences and labels with the project's dedupe rules. Must be
-// used inside a Transaction owned by the caller. Keeps in-memory maps of what it has seen, so that
+// used inside a transaction owned by the caller (WriteTransaction). Keeps in-memory maps of what it has seen, so that
 // imports where the same texts repeat thousands of times hash each occurrence once and hit SQLite
 // only for new texts. Throws rankpo::Error (Data) for a conflict, e.g. one external id naming two
 // different texts; after a failed record, call forgetCaches() if the caller rolls back a savepoint.
 class ProjectWriter {
 public:
-    explicit ProjectWriter(SqliteDatabase& db);
+    explicit ProjectWriter(ProjectStore& store);
 
     JobId addJob(std::string_view text, std::string_view externalId = {});
     CandidateId addCandidate(std::string_view text, std::string_view externalId = {});
@@ -55,8 +57,9 @@ public:
     std::optional<CandidateId> findCandidate(std::string_view reference);
 
     PairId addPair(JobId job, CandidateId a, CandidateId b);
-    // Returns false when the exact preference is already stored (same source, annotator, shown order, choice).
-    bool addPreference(const NewPreference& preference);
+    // The new preference's id, or 0 when the exact preference is already stored (same source, annotator,
+    // shown order, choice).
+    PreferenceId addPreference(const NewPreference& preference);
     void setLabel(JobId job, CandidateId candidate, int relevance);
 
     const WriteCounts& counts() const { return m_counts; }
@@ -70,7 +73,7 @@ private:
     void addExternalId(Kind kind, std::int64_t id, std::string_view externalId, const ContentHash& idHash);
     std::optional<std::int64_t> findEntity(Kind kind, std::string_view reference);
 
-    SqliteDatabase& m_db;
+    Connection& m_db;
     std::int64_t m_now;
     WriteCounts m_counts;
     std::unordered_map<ContentHash, std::int64_t, ContentHashHasher> m_jobs, m_candidates;

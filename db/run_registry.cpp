@@ -1,7 +1,7 @@
 #include "db/run_registry.h"
 
 #include "core/util/error.h"
-#include "db/sqlite_database.h"
+#include "db/store_access.h"
 
 #include <cmath>
 #include <ctime>
@@ -55,6 +55,8 @@ std::optional<RunStatus> runStatusFromString(std::string_view text)
     return std::nullopt;
 }
 
+RunRegistry::RunRegistry(ProjectStore& store) : m_db(connectionOf(store)) {}
+
 bool RunRegistry::nameTaken(const std::string& name)
 {
     auto st = m_db.prepare("SELECT 1 FROM runs WHERE name = ?");
@@ -79,7 +81,8 @@ RunRecord RunRegistry::begin(RunRecord run)
     run.startedAt = static_cast<std::int64_t>(std::time(nullptr));
     run.status = RunStatus::Running;
     auto st = m_db.prepare("INSERT INTO runs(name, method, status, config, seed, data_hash, base_model, device, "
-                           "checkpoint_dir, message, started_at, sweep) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, '', ?, ?)");
+                           "checkpoint_dir, message, started_at, sweep) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, '', ?, ?) "
+                           "RETURNING id");
     st.bind(1, run.name)
         .bind(2, run.method)
         .bind(3, run.configJson)
@@ -90,8 +93,9 @@ RunRecord RunRegistry::begin(RunRecord run)
         .bind(8, run.checkpointDir.empty() ? std::optional<std::string>() : run.checkpointDir)
         .bind(9, run.startedAt)
         .bind(10, run.sweep.empty() ? std::optional<std::string>() : run.sweep);
-    st.run();
-    run.id = m_db.lastInsertRowId();
+    st.step();
+    run.id = st.int64(0);
+    st.reset();
     tx.commit();
     return run;
 }

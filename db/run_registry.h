@@ -8,7 +8,8 @@
 
 namespace rankpo::db {
 
-class SqliteDatabase;
+class Connection;
+class ProjectStore;
 
 enum class RunStatus { Running, Done, Cancelled, Failed };
 std::string_view toString(RunStatus status);
@@ -45,7 +46,7 @@ struct MetricPoint {
 // meanwhile); each call is its own transaction.
 class RunRegistry {
 public:
-    explicit RunRegistry(SqliteDatabase& db) : m_db(db) {}
+    explicit RunRegistry(ProjectStore& store);
 
     // Records a new run as running; an empty name gets "<method>-<n>". Returns the run with its id.
     RunRecord begin(RunRecord run);
@@ -61,7 +62,7 @@ public:
     bool nameTaken(const std::string& name);
 
 private:
-    SqliteDatabase& m_db;
+    Connection& m_db;
 };
 
 } // namespace rankpo::db

@@ -1,16 +1,25 @@
 list(APPEND RANKPO_DB_SOURCES
   demo_project.cpp
   evaluation_store.cpp
-  migrations.cpp
+  judgement_edits.cpp
+  judgement_reader.cpp
   model_registry.cpp
+  model_score_store.cpp
+  pair_details.cpp
+  pair_queue.cpp
   parse_pipeline.cpp
   preference_selection.cpp
+  project_embedding_cache.cpp
   project_exporter.cpp
   project_importer.cpp
   project_model_resolver.cpp
   project_store.cpp
+  project_texts.cpp
   project_writer.cpp
   run_registry.cpp
-  sqlite_database.cpp
-  sqlite_embedding_cache.cpp
+  sql/connection.cpp
+  sqlite/sqlite_connection.cpp
+  sqlite/sqlite_migrations.cpp
+  sqlite/sqlite_project_file.cpp
+  training_data.cpp
 )

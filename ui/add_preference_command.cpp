@@ -1,8 +1,8 @@
 #include "ui/add_preference_command.h"
 
-#include "db/sqlite_database.h"
+#include "db/judgement_edits.h"
+#include "db/project_store.h"
 #include "ui/error_dialog.h"
-#include "ui/preference_edits.h"
 #include "ui/project_document.h"
 #include "ui/remove_preference_command.h"
 
@@ -35,13 +35,13 @@ AddPreferenceCommand::AddPreferenceCommand(ProjectDocument* document, Preference
 
 void AddPreferenceCommand::redo()
 {
-    auto& db = m_document->database();
+    auto& store = m_document->store();
     try {
-        std::optional<db::Transaction> tx;
-        if (!db.inTransaction())
-            tx.emplace(db);
+        std::optional<db::WriteTransaction> tx;
+        if (!store.inTransaction())
+            tx.emplace(store);
         QUndoCommand::redo(); // the removals
-        m_insertedId = insertPreference(db, m_preference);
+        m_insertedId = db::JudgementEdits(store).add(m_preference);
         if (tx)
             tx->commit();
     } catch (...) {
@@ -57,13 +57,13 @@ void AddPreferenceCommand::redo()
 
 void AddPreferenceCommand::undo()
 {
-    auto& db = m_document->database();
+    auto& store = m_document->store();
     try {
-        std::optional<db::Transaction> tx;
-        if (!db.inTransaction())
-            tx.emplace(db);
+        std::optional<db::WriteTransaction> tx;
+        if (!store.inTransaction())
+            tx.emplace(store);
         if (m_insertedId != 0)
-            deletePreference(db, m_insertedId);
+            db::JudgementEdits(store).remove(m_insertedId);
         QUndoCommand::undo(); // puts the replaced judgements back
         if (tx)
             tx->commit();

@@ -2,7 +2,8 @@
 
 #include "core/util/error.h"
 #include "db/project_store.h"
-#include "db/sqlite_database.h"
+#include "db/judgement_reader.h"
+#include "db/project_texts.h"
 #include "ui/background_task.h"
 #include "ui/project_document.h"
 #include "ui/stat_card.h"
@@ -32,31 +33,6 @@
 
 namespace rankpo::ui {
 namespace {
-
-// Every judgement without its rationale (which the numbers do not need and which dominates memory).
-std::vector<Preference> readJudgements(db::SqliteDatabase& db, TaskControl& control)
-{
-    std::vector<Preference> out;
-    auto st = db.prepare("SELECT preference_id, pair_id, job_id, source, annotator, shown_first, shown_second, choice, "
-                         "confidence FROM preference_outcomes");
-    while (st.step()) {
-        Preference p;
-        p.id = st.int64(0);
-        p.pairId = st.int64(1);
-        p.jobId = st.int64(2);
-        p.source = st.textView(3) == "human" ? PreferenceSource::Human : PreferenceSource::Ai;
-        p.annotator = st.text(4);
-        p.shownFirst = st.int64(5);
-        p.shownSecond = st.int64(6);
-        p.choice = choiceFromString(st.textView(7)).value_or(Choice::Tie);
-        if (!st.isNull(8))
-            p.confidence = st.int32(8);
-        out.push_back(std::move(p));
-        if ((out.size() & 0xffff) == 0 && control.cancelled())
-            throw Error(ErrorKind::Cancelled, "cancelled");
-    }
-    return out;
-}
 
 QString percent(double rate)
 {
@@ -231,25 +207,17 @@ void AgreementPage::recompute()
         m_status->setText(tr("Could not compute the agreement: %1").arg(message));
     });
     m_task->start([path, summary, labels](TaskControl& control) {
-        db::SqliteDatabase db(path, true, false);
-        *summary = AgreementCalculator().compute(readJudgements(db, control));
+        auto store = db::ProjectStore::open(path, db::ProjectStore::OpenMode::ReadOnly, false);
+        // Every judgement without its rationale (which the numbers do not need and which dominates memory).
+        *summary = AgreementCalculator().compute(db::JudgementReader(*store).list({}, false, control.cancelFlag()));
         // Names for the disagreement queue (at most kMaxDisagreements rows).
-        auto job = db.prepare("SELECT coalesce(nullif(title, ''), external_id, 'J' || id) FROM jobs WHERE id = ?");
-        auto candidate = db.prepare("SELECT coalesce(external_id, 'C' || id) FROM candidates WHERE id = ?");
+        db::ProjectTextReader texts(*store);
         for (const auto& d : summary->disagreements) {
-            if (!labels->jobs.contains(d.job)) {
-                job.reset();
-                job.bind(1, d.job);
-                if (job.step())
-                    labels->jobs.insert(d.job, QString::fromStdString(job.text(0)));
-            }
+            if (!labels->jobs.contains(d.job))
+                labels->jobs.insert(d.job, QString::fromStdString(texts.jobLabel(d.job)));
             for (const auto& w : {d.humanWinner, d.aiWinner}) {
-                if (!w || labels->candidates.contains(*w))
-                    continue;
-                candidate.reset();
-                candidate.bind(1, *w);
-                if (candidate.step())
-                    labels->candidates.insert(*w, QString::fromStdString(candidate.text(0)));
+                if (w && !labels->candidates.contains(*w))
+                    labels->candidates.insert(*w, QString::fromStdString(texts.candidateReference(*w)));
             }
         }
     });

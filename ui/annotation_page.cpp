@@ -4,6 +4,7 @@
 #include "ui/pair_queue_model.h"
 #include "ui/pair_view.h"
 #include "ui/project_document.h"
+#include "ui/shown_order.h"
 #include "ui/text_masking.h"
 
 #include <QCheckBox>
@@ -264,7 +265,7 @@ void AnnotationPage::onQueueLoaded()
         updateProgress();
         return;
     }
-    const PairQueueQuery& q = m_queue->query();
+    const db::PairQueueQuery& q = m_queue->query();
     if (m_queue->rowCount() > 0)
         showRow(0);
     else if (q.filters == 0 && q.search.empty())
@@ -324,7 +325,7 @@ void AnnotationPage::refresh()
     auto* doc = document();
     if (!doc || m_pairId == 0)
         return;
-    std::optional<PairDetails> pair;
+    std::optional<db::PairDetails> pair;
     try {
         pair = doc->pair(m_pairId);
     } catch (const std::exception& e) {
@@ -360,7 +361,7 @@ void AnnotationPage::refresh()
     }
 }
 
-void AnnotationPage::updateAiPanel(const PairDetails& pair)
+void AnnotationPage::updateAiPanel(const db::PairDetails& pair)
 {
     const auto ai = pair.aiJudgements();
     if (ai.empty()) {

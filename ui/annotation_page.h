@@ -16,11 +16,14 @@ class QSlider;
 class QSplitter;
 class QTextBrowser;
 
+namespace rankpo::db {
+struct PairDetails;
+}
+
 namespace rankpo::ui {
 
 class PairQueueModel;
 class PairView;
-struct PairDetails;
 
 // Judging pairs with the keyboard, one after another through a pair queue.
 //   1 or Left: A better    2 or Right: B better    3 or Down: tie    Space: skip
@@ -79,7 +82,7 @@ private:
     void buildUi();
     void addShortcuts();
     void refresh();
-    void updateAiPanel(const PairDetails& pair);
+    void updateAiPanel(const db::PairDetails& pair);
     void updateProgress();
     void record(Choice choice);
     void afterJudgement();

@@ -79,9 +79,9 @@ DashboardData loadDashboardData(db::ProjectStore& store)
     DashboardData data;
     std::map<std::string, std::size_t> latestIndex;
     std::map<std::string, db::RunRecord> runs;
-    for (auto& r : db::RunRegistry(store.database()).list())
+    for (auto& r : db::RunRegistry(store).list())
         runs.emplace(r.name, r);
-    for (const auto& record : db::EvaluationStore(store.database()).list()) {
+    for (const auto& record : db::EvaluationStore(store).list()) {
         if (record.split != "test")
             continue;
         EvaluationSummary s = summarizeEvaluation(record);

@@ -3,7 +3,6 @@
 #include "core/demo/demo_corpus.h"
 #include "db/demo_project.h"
 #include "db/project_store.h"
-#include "db/sqlite_database.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,9 +30,8 @@ void populateDemoProject(db::ProjectStore& store)
 bool isCurrentDemo(const QString& path)
 {
     try {
-        db::SqliteDatabase db(path.toStdString(), true, false);
-        auto st = db.prepare("SELECT value FROM project_info WHERE key = 'demo.version'");
-        return st.step() && st.text(0) == kDemoVersion;
+        auto store = db::ProjectStore::open(path.toStdString(), db::ProjectStore::OpenMode::ReadOnly, false);
+        return store->info("demo.version") == kDemoVersion;
     } catch (const std::exception&) {
         return false;
     }
@@ -68,7 +66,7 @@ QString ensureDemoProject()
     {
         auto store = db::ProjectStore::open(partial.toStdString(), db::ProjectStore::OpenMode::Create);
         populateDemoProject(*store);
-        store->database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        store->checkpoint();
     }
     // Renamed into place only when complete: an interrupted generation leaves no half demo behind.
     QFile::remove(partial + QStringLiteral("-wal"));

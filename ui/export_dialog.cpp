@@ -1,6 +1,6 @@
 #include "ui/export_dialog.h"
 
-#include "db/sqlite_database.h"
+#include "db/project_store.h"
 #include "ui/background_task.h"
 #include "ui/error_dialog.h"
 #include "ui/project_document.h"
@@ -137,10 +137,9 @@ void ExportDialog::loadAnnotators()
         m_annotator->setCurrentText(current);
     });
     m_annotatorLoader->start([path, names](TaskControl&) {
-        db::SqliteDatabase db(path, true, false);
-        auto st = db.prepare("SELECT DISTINCT annotator FROM preferences WHERE annotator <> '' ORDER BY annotator");
-        while (st.step())
-            *names << QString::fromStdString(st.text(0));
+        auto store = db::ProjectStore::open(path, db::ProjectStore::OpenMode::ReadOnly, false);
+        for (const std::string& name : store->annotators())
+            *names << QString::fromStdString(name);
     });
 }
 

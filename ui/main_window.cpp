@@ -62,8 +62,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_evaluation = new EvaluationDashboardPage(this);
     m_rankings = new RankingComparisonPage(this);
     m_reviewQueue = new PairQueueModel(this);
-    PairQueueQuery reviewQuery;
-    reviewQuery.filters = AiOnly;
+    db::PairQueueQuery reviewQuery;
+    reviewQuery.filters = db::AiOnly;
     m_reviewQueue->setQuery(reviewQuery);
     m_annotate->setQueue(m_pairs->model());
     m_review->setQueue(m_reviewQueue);
@@ -410,7 +410,7 @@ void MainWindow::editAnnotator()
 
 void MainWindow::resolveDisagreement(qint64 pair)
 {
-    m_pairs->setFilters(HumanAiDisagreement);
+    m_pairs->setFilters(db::HumanAiDisagreement);
     showPage(m_annotate);
     m_annotate->showPair(pair);
 }

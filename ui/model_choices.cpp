@@ -30,7 +30,7 @@ QString methodLabel(const std::string& method)
 QList<ModelChoice> trainableModels(db::ProjectStore& store)
 {
     std::map<std::string, db::RunRecord> runs;
-    for (auto& r : db::RunRegistry(store.database()).list())
+    for (auto& r : db::RunRegistry(store).list())
         runs.emplace(r.name, r);
     QList<ModelChoice> out;
     for (const ModelEntry& e : db::projectModelCatalog(store).list()) {
@@ -62,7 +62,7 @@ QList<ModelChoice> evaluatedModels(db::ProjectStore& store)
     QSet<QString> seen;
     for (const auto& c : out)
         seen.insert(c.name);
-    for (const auto& e : db::EvaluationStore(store.database()).list()) {
+    for (const auto& e : db::EvaluationStore(store).list()) {
         const QString name = QString::fromStdString(e.model);
         if (seen.contains(name))
             continue;
@@ -80,7 +80,7 @@ ModelPair latestRunAndBase(db::ProjectStore& store)
 {
     ModelPair pair;
     bool outsideSweep = false;
-    for (const auto& r : db::RunRegistry(store.database()).list()) { // oldest first: the last match wins
+    for (const auto& r : db::RunRegistry(store).list()) { // oldest first: the last match wins
         if (r.status != db::RunStatus::Done || (outsideSweep && !r.sweep.empty()))
             continue;
         outsideSweep = r.sweep.empty();

@@ -2,7 +2,7 @@
 
 #include "core/util/error.h"
 #include "db/project_store.h"
-#include "db/sqlite_database.h"
+#include "db/pair_queue.h"
 #include "ui/background_task.h"
 #include "ui/project_document.h"
 
@@ -64,7 +64,7 @@ void PairQueueModel::setDocument(ProjectDocument* document)
     }
 }
 
-void PairQueueModel::setQuery(const PairQueueQuery& query)
+void PairQueueModel::setQuery(const db::PairQueueQuery& query)
 {
     m_query = query;
     reload();
@@ -75,14 +75,14 @@ void PairQueueModel::reload()
     if (!m_document)
         return;
     const std::string path = m_document->path().toStdString();
-    const PairQueueQuery query = m_query;
+    const db::PairQueueQuery query = m_query;
     auto out = std::make_shared<std::vector<PairId>>();
     m_incoming = out;
     setLoading(true);
     m_loader->start([path, query, out](TaskControl& control) {
-        // Read-only and without the store's open checks: the GUI already opened (and checked) the file.
-        db::SqliteDatabase db(path, true, false);
-        *out = runPairQueueQuery(db, query, control.cancelFlag());
+        // Its own read-only connection, without the integrity check: the GUI already opened the project.
+        auto store = db::ProjectStore::open(path, db::ProjectStore::OpenMode::ReadOnly, false);
+        *out = db::PairQueue(*store).select(query, control.cancelFlag());
     });
 }
 
@@ -222,98 +222,57 @@ void PairQueueModel::loadPage(int page) const
     }
     const std::size_t begin = static_cast<std::size_t>(page) * kPageSize;
     const std::size_t end = std::min(m_ids.size(), begin + kPageSize);
-    std::string ids;
-    for (std::size_t i = begin; i < end; ++i)
-        ids += (i == begin ? "" : ",") + std::to_string(m_ids[i]);
-
-    auto& db = m_document->database();
-    const std::string model = m_document->scoreModel().toStdString();
-    struct Base {
-        CandidateId lo = 0, hi = 0;
-        QString job, first, second;
-        std::optional<double> scoreLo, scoreHi;
-    };
-    std::unordered_map<PairId, Base> bases;
-    auto st = db.prepare("SELECT p.id, p.candidate_lo, p.candidate_hi, "
-                         "coalesce(nullif(j.title, ''), j.external_id, 'J' || j.id), "
-                         "coalesce(cl.external_id, 'C' || cl.id), coalesce(ch.external_id, 'C' || ch.id), "
-                         "sl.score, sh.score "
-                         "FROM pairs p JOIN jobs j ON j.id = p.job_id "
-                         "JOIN candidates cl ON cl.id = p.candidate_lo JOIN candidates ch ON ch.id = p.candidate_hi "
-                         "LEFT JOIN model_scores sl ON sl.model = ?1 AND sl.job_id = p.job_id AND sl.candidate_id = p.candidate_lo "
-                         "LEFT JOIN model_scores sh ON sh.model = ?1 AND sh.job_id = p.job_id AND sh.candidate_id = p.candidate_hi "
-                         "WHERE p.id IN (" + ids + ")");
-    st.bind(1, model);
-    while (st.step()) {
-        Base b;
-        b.lo = st.int64(1);
-        b.hi = st.int64(2);
-        b.job = QString::fromUtf8(st.textView(3).data(), static_cast<int>(st.textView(3).size()));
-        b.first = QString::fromStdString(st.text(4));
-        b.second = QString::fromStdString(st.text(5));
-        if (!st.isNull(6))
-            b.scoreLo = st.real(6);
-        if (!st.isNull(7))
-            b.scoreHi = st.real(7);
-        bases.emplace(st.int64(0), std::move(b));
-    }
-
-    struct Votes {
-        std::vector<std::optional<CandidateId>> ai;
-        std::vector<int> aiConfidence;
-        std::optional<std::optional<CandidateId>> mine;
-        int people = 0;
-    };
-    std::unordered_map<PairId, Votes> votes;
-    auto prefs = db.prepare("SELECT pair_id, source, annotator, winner, confidence FROM preference_outcomes "
-                            "WHERE pair_id IN (" + ids + ") ORDER BY preference_id");
+    const std::vector<PairId> ids(m_ids.begin() + static_cast<std::ptrdiff_t>(begin),
+                                  m_ids.begin() + static_cast<std::ptrdiff_t>(end));
+    std::unordered_map<PairId, db::PairQueueRow> rows;
+    for (auto& row : db::PairQueue(m_document->store()).rows(ids, m_document->scoreModel().toStdString()))
+        rows.emplace(row.id, std::move(row));
     const std::string me = m_document->annotator().toStdString();
-    while (prefs.step()) {
-        Votes& v = votes[prefs.int64(0)];
-        const std::optional<CandidateId> winner = prefs.isNull(3) ? std::nullopt : std::optional<CandidateId>(prefs.int64(3));
-        if (prefs.textView(1) == "ai") {
-            v.ai.push_back(winner);
-            if (!prefs.isNull(4))
-                v.aiConfidence.push_back(prefs.int32(4));
-        } else {
-            ++v.people;
-            if (!me.empty() && prefs.textView(2) == me)
-                v.mine = winner;
-        }
-    }
 
     Page& out = m_pages[page];
     out.rows.reserve(end - begin);
-    for (std::size_t i = begin; i < end; ++i) {
+    for (PairId id : ids) {
         Row r;
-        r.id = m_ids[i];
-        const auto b = bases.find(r.id);
-        if (b == bases.end()) {
+        r.id = id;
+        const auto found = rows.find(id);
+        if (found == rows.end()) {
             out.rows.push_back(std::move(r)); // removed since the queue was selected
             continue;
         }
-        r.job = b->second.job;
-        r.first = b->second.first;
-        r.second = b->second.second;
-        const Votes& v = votes[r.id];
+        const db::PairQueueRow& b = found->second;
+        r.job = QString::fromStdString(b.jobLabel);
+        r.first = QString::fromStdString(b.loLabel);
+        r.second = QString::fromStdString(b.hiLabel);
         std::set<QString> outcomes;
-        for (const auto& w : v.ai)
-            outcomes.insert(outcomeLabel(w, b->second.lo));
+        std::size_t aiVotes = 0;
+        std::vector<int> aiConfidence;
+        std::optional<std::optional<CandidateId>> mine;
+        for (const auto& j : b.judgements) {
+            if (j.source == PreferenceSource::Ai) {
+                ++aiVotes;
+                outcomes.insert(outcomeLabel(j.winner, b.lo));
+                if (j.confidence)
+                    aiConfidence.push_back(*j.confidence);
+            } else {
+                ++r.people;
+                if (!me.empty() && j.annotator == me)
+                    mine = j.winner;
+            }
+        }
         QStringList list(outcomes.begin(), outcomes.end());
         r.ai = list.join(QStringLiteral(" / "));
-        if (v.ai.size() > 1 && outcomes.size() == 1)
-            r.ai += QStringLiteral(" (×%1)").arg(v.ai.size());
-        if (!v.aiConfidence.empty()) {
-            const auto [lo, hi] = std::minmax_element(v.aiConfidence.begin(), v.aiConfidence.end());
+        if (aiVotes > 1 && outcomes.size() == 1)
+            r.ai += QStringLiteral(" (×%1)").arg(aiVotes);
+        if (!aiConfidence.empty()) {
+            const auto [lo, hi] = std::minmax_element(aiConfidence.begin(), aiConfidence.end());
             r.aiConfidence = *lo == *hi ? QString::number(*lo) : QStringLiteral("%1–%2").arg(*lo).arg(*hi);
         }
-        if (v.mine) {
-            r.mine = outcomeLabel(*v.mine, b->second.lo);
+        if (mine) {
+            r.mine = outcomeLabel(*mine, b.lo);
             r.mineDisagreesWithAi = !outcomes.empty() && (outcomes.size() > 1 || *outcomes.begin() != r.mine);
         }
-        r.people = v.people;
-        if (b->second.scoreLo && b->second.scoreHi)
-            r.margin = QString::number(std::abs(*b->second.scoreHi - *b->second.scoreLo), 'f', 3);
+        if (b.scoreLo && b.scoreHi)
+            r.margin = QString::number(std::abs(*b.scoreHi - *b.scoreLo), 'f', 3);
         out.rows.push_back(std::move(r));
     }
 }

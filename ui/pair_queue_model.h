@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/pair_queue_query.h"
+#include "db/pair_queue.h"
 
 #include <QAbstractTableModel>
 #include <QString>
@@ -34,8 +34,8 @@ public:
     void setDocument(ProjectDocument* document);
     ProjectDocument* document() const { return m_document; }
     // Selects the pairs again in the background; the current rows stay until the new ones arrive.
-    void setQuery(const PairQueueQuery& query);
-    const PairQueueQuery& query() const { return m_query; }
+    void setQuery(const db::PairQueueQuery& query);
+    const db::PairQueueQuery& query() const { return m_query; }
     void reload();
     bool isLoading() const { return m_loading; }
     // Blocks until the current load is over (tests, benchmarks).
@@ -72,7 +72,7 @@ private:
     void setLoading(bool loading);
 
     ProjectDocument* m_document = nullptr;
-    PairQueueQuery m_query;
+    db::PairQueueQuery m_query;
     std::vector<PairId> m_ids;
     std::shared_ptr<std::vector<PairId>> m_incoming;
     mutable std::unordered_map<int, Page> m_pages;

@@ -35,8 +35,8 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
     connect(m_searchDelay, &QTimer::timeout, this, &PairQueuePage::applyQuery);
 
     m_order = new QComboBox(this);
-    m_order->addItem(tr("Import order"), static_cast<int>(QueueOrder::PairId));
-    m_order->addItem(tr("Uncertain first"), static_cast<int>(QueueOrder::UncertainFirst));
+    m_order->addItem(tr("Import order"), static_cast<int>(db::QueueOrder::PairId));
+    m_order->addItem(tr("Uncertain first"), static_cast<int>(db::QueueOrder::UncertainFirst));
     m_order->setToolTip(tr("Uncertain first: the pairs the score model separates least come first (active learning)"));
     m_scoreModel = new QComboBox(this);
     m_scoreModel->setToolTip(tr("The model whose scores give the margins"));
@@ -154,21 +154,21 @@ void PairQueuePage::setDocument(ProjectDocument* document)
     updateStatus();
 }
 
-PairQueueQuery PairQueuePage::currentQuery() const
+db::PairQueueQuery PairQueuePage::currentQuery() const
 {
-    PairQueueQuery q;
+    db::PairQueueQuery q;
     if (m_notMine->isChecked())
-        q.filters |= NotJudgedByMe;
+        q.filters |= db::NotJudgedByMe;
     if (m_aiOnly->isChecked())
-        q.filters |= AiOnly;
+        q.filters |= db::AiOnly;
     if (m_humanAi->isChecked())
-        q.filters |= HumanAiDisagreement;
+        q.filters |= db::HumanAiDisagreement;
     if (m_lowConfidence->isChecked())
-        q.filters |= LowAiConfidence;
+        q.filters |= db::LowAiConfidence;
     if (m_modelAi->isChecked() && m_modelAi->isEnabled())
-        q.filters |= ModelAiDisagreement;
+        q.filters |= db::ModelAiDisagreement;
     q.lowConfidenceBelow = m_confidenceThreshold->value();
-    q.order = m_order->isEnabled() ? static_cast<QueueOrder>(m_order->currentData().toInt()) : QueueOrder::PairId;
+    q.order = m_order->isEnabled() ? static_cast<db::QueueOrder>(m_order->currentData().toInt()) : db::QueueOrder::PairId;
     q.search = m_search->text().trimmed().toStdString();
     if (auto* doc = document()) {
         q.annotator = doc->annotator().toStdString();
@@ -180,7 +180,7 @@ PairQueueQuery PairQueuePage::currentQuery() const
 void PairQueuePage::applyQuery()
 {
     m_searchDelay->stop();
-    const PairQueueQuery q = currentQuery();
+    const db::PairQueueQuery q = currentQuery();
     if (q != m_model->query() || m_model->rowCount() == 0)
         m_model->setQuery(q);
 }
@@ -188,11 +188,11 @@ void PairQueuePage::applyQuery()
 void PairQueuePage::setFilters(unsigned filters)
 {
     const QSignalBlocker b1(m_notMine), b2(m_aiOnly), b3(m_humanAi), b4(m_lowConfidence), b5(m_modelAi);
-    m_notMine->setChecked(filters & NotJudgedByMe);
-    m_aiOnly->setChecked(filters & AiOnly);
-    m_humanAi->setChecked(filters & HumanAiDisagreement);
-    m_lowConfidence->setChecked(filters & LowAiConfidence);
-    m_modelAi->setChecked(filters & ModelAiDisagreement);
+    m_notMine->setChecked(filters & db::NotJudgedByMe);
+    m_aiOnly->setChecked(filters & db::AiOnly);
+    m_humanAi->setChecked(filters & db::HumanAiDisagreement);
+    m_lowConfidence->setChecked(filters & db::LowAiConfidence);
+    m_modelAi->setChecked(filters & db::ModelAiDisagreement);
     applyQuery();
 }
 
@@ -202,7 +202,7 @@ void PairQueuePage::setSearchText(const QString& text)
     applyQuery();
 }
 
-void PairQueuePage::setOrder(QueueOrder order)
+void PairQueuePage::setOrder(db::QueueOrder order)
 {
     m_order->setCurrentIndex(m_order->findData(static_cast<int>(order)));
     applyQuery();

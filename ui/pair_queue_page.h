@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/pair_queue_query.h"
+#include "db/pair_queue.h"
 #include "ui/studio_page.h"
 
 class QCheckBox;
@@ -35,9 +35,9 @@ public:
     // Sets the filter check boxes (QueueFilter flags) and reloads.
     void setFilters(unsigned filters);
     void setSearchText(const QString& text);
-    void setOrder(QueueOrder order);
+    void setOrder(db::QueueOrder order);
     // The query the controls describe, for the current annotator and score model.
-    PairQueueQuery currentQuery() const;
+    db::PairQueueQuery currentQuery() const;
 
 Q_SIGNALS:
     void pairActivated(int row);

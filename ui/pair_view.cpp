@@ -76,7 +76,7 @@ PairView::PairView(QWidget* parent) : QWidget(parent), m_colors(HtmlColors::from
     updateHeaders();
 }
 
-void PairView::showPair(const PairDetails& pair, CandidateId shownFirst, bool maskPersonalDetails)
+void PairView::showPair(const db::PairDetails& pair, CandidateId shownFirst, bool maskPersonalDetails)
 {
     const bool samePair = m_pair && m_pair->id == pair.id && m_shownFirst == shownFirst;
     m_pair = pair;

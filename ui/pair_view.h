@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/pair_details.h"
+#include "db/pair_details.h"
 #include "ui/pair_html.h"
 
 #include <QWidget>
@@ -23,7 +23,7 @@ class PairView : public QWidget {
 public:
     explicit PairView(QWidget* parent = nullptr);
 
-    void showPair(const PairDetails& pair, CandidateId shownFirst, bool maskPersonalDetails);
+    void showPair(const db::PairDetails& pair, CandidateId shownFirst, bool maskPersonalDetails);
     void showMessage(const QString& message);
     // Marks the side the annotator chose (nullopt: none yet).
     void setChoice(std::optional<Choice> choice);
@@ -53,7 +53,7 @@ private:
     class TermHighlighter* m_jobHighlighter;
     QLabel* m_header[2];
     QTextBrowser* m_candidate[2];
-    std::optional<PairDetails> m_pair;
+    std::optional<db::PairDetails> m_pair;
     CandidateId m_shownFirst = 0;
     bool m_mask = false;
     bool m_expanded[2] = {false, false};

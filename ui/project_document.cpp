@@ -2,7 +2,8 @@
 
 #include "db/project_store.h"
 #include "ui/add_preference_command.h"
-#include "ui/preference_edits.h"
+#include "db/judgement_reader.h"
+#include "db/model_score_store.h"
 #include "ui/remove_preference_command.h"
 
 #include <QFileInfo>
@@ -49,11 +50,6 @@ ProjectDocument::~ProjectDocument()
     m_undoStack->clear();
 }
 
-db::SqliteDatabase& ProjectDocument::database()
-{
-    return m_store->database();
-}
-
 QString ProjectDocument::displayName() const
 {
     return QFileInfo(m_path).completeBaseName();
@@ -69,18 +65,9 @@ void ProjectDocument::setAnnotator(const QString& name)
 
 QStringList ProjectDocument::scoredModels()
 {
-    // Skip-scan over the primary key: one index seek per model, whatever the table's size.
     QStringList models;
-    auto st = database().prepare("SELECT min(model) FROM model_scores WHERE model > ?");
-    std::string last;
-    for (;;) {
-        st.reset();
-        st.bind(1, last);
-        if (!st.step() || st.isNull(0))
-            break;
-        last = st.text(0);
-        models << QString::fromStdString(last);
-    }
+    for (const std::string& model : db::ModelScoreStore(*m_store).models())
+        models << QString::fromStdString(model);
     return models;
 }
 
@@ -93,7 +80,7 @@ void ProjectDocument::setScoreModel(const QString& model)
     Q_EMIT scoreModelChanged(model);
 }
 
-std::optional<PairDetails> ProjectDocument::pair(PairId id)
+std::optional<db::PairDetails> ProjectDocument::pair(PairId id)
 {
     for (auto it = m_cache.begin(); it != m_cache.end(); ++it) {
         if (it->id == id) {
@@ -101,7 +88,7 @@ std::optional<PairDetails> ProjectDocument::pair(PairId id)
             return m_cache.front();
         }
     }
-    auto details = loadPairDetails(*m_store, id, m_scoreModel.toStdString());
+    auto details = db::loadPairDetails(*m_store, id, m_scoreModel.toStdString());
     if (details) {
         m_cache.push_front(*details);
         if (m_cache.size() > kCachedPairs)
@@ -116,7 +103,7 @@ void ProjectDocument::prefetchPair(PairId id)
         if (cached.id == id)
             return;
     }
-    if (auto details = loadPairDetails(*m_store, id, m_scoreModel.toStdString())) {
+    if (auto details = db::loadPairDetails(*m_store, id, m_scoreModel.toStdString())) {
         m_cache.push_back(std::move(*details)); // least recent: a prefetch must not evict what is shown
         if (m_cache.size() > kCachedPairs)
             m_cache.erase(std::prev(m_cache.end(), 2));
@@ -139,7 +126,7 @@ bool ProjectDocument::judge(PairId pair, CandidateId shownFirst, Choice choice, 
     p.createdAt = static_cast<std::int64_t>(std::time(nullptr));
     std::vector<Preference> replaces;
     try {
-        replaces = humanPreferencesOf(database(), pair, p.annotator);
+        replaces = db::JudgementReader(*m_store).ofPairBy(pair, PreferenceSource::Human, p.annotator);
     } catch (const std::exception& e) {
         reportEditError(tr("Could not record the judgement."), QString::fromUtf8(e.what()));
         return false;
@@ -157,7 +144,7 @@ void ProjectDocument::removeJudgement(const Preference& stored)
 
 void ProjectDocument::notifyPairEdited(PairId pair, bool undone)
 {
-    m_cache.remove_if([pair](const PairDetails& d) { return d.id == pair; });
+    m_cache.remove_if([pair](const db::PairDetails& d) { return d.id == pair; });
     Q_EMIT pairEdited(pair, undone);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/domain/preference.h"
-#include "ui/pair_details.h"
+#include "db/pair_details.h"
 
 #include <QObject>
 #include <QString>
@@ -16,13 +16,11 @@ class QUndoStack;
 
 namespace rankpo::db {
 class ProjectStore;
-class SqliteDatabase;
 } // namespace rankpo::db
 
 namespace rankpo::ui {
 
-// One open project, as the views see it (Tiled's MapDocument): the GUI thread's connection to the
-// store, the undo stack of the user's edits, the annotator's name, and change notifications. Views
+// One open project, as the views see it (Tiled's MapDocument): the GUI thread's store, the undo stack of the user's edits, the annotator's name, and change notifications. Views
 // read through it; heavy work opens its own connection to path() on a worker thread.
 class ProjectDocument : public QObject {
     Q_OBJECT
@@ -40,7 +38,6 @@ public:
     ~ProjectDocument() override;
 
     db::ProjectStore& store() { return *m_store; }
-    db::SqliteDatabase& database();
     QString path() const { return m_path; }
     QString displayName() const;
     QUndoStack* undoStack() const { return m_undoStack; }
@@ -54,7 +51,7 @@ public:
     void setScoreModel(const QString& model);
 
     // A pair as the annotation view shows it; cached (a few pairs), dropped when the pair changes.
-    std::optional<PairDetails> pair(PairId id);
+    std::optional<db::PairDetails> pair(PairId id);
     void prefetchPair(PairId id);
 
     // Records the annotator's judgement of a pair (replacing their earlier one) as an undoable
@@ -83,7 +80,7 @@ private:
     QUndoStack* m_undoStack;
     QString m_annotator;
     QString m_scoreModel;
-    std::list<PairDetails> m_cache; // most recent first
+    std::list<db::PairDetails> m_cache; // most recent first
 };
 
 } // namespace rankpo::ui

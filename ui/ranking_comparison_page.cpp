@@ -1,6 +1,7 @@
 #include "ui/ranking_comparison_page.h"
 
 #include "db/evaluation_store.h"
+#include "db/judgement_reader.h"
 #include "db/project_store.h"
 #include "ui/app_settings.h"
 #include "ui/background_task.h"
@@ -32,7 +33,7 @@ enum Column { RankColumn, MoveColumn, CandidateColumn, ScoreColumn, MarksColumn,
 std::vector<db::RankedCandidate> rankingOf(db::ProjectStore& store, const std::string& model, JobId job, QString& source,
                                            const std::atomic<bool>* cancel)
 {
-    db::EvaluationStore evaluations(store.database());
+    db::EvaluationStore evaluations(store);
     for (const char* split : {"test", "train"}) {
         if (const auto e = evaluations.latest(model, split)) {
             auto ranking = evaluations.rankings(e->id, job);
@@ -277,10 +278,8 @@ void RankingComparisonPage::loadJobs()
         auto store = db::ProjectStore::open(path, db::ProjectStore::OpenMode::OpenExisting, false);
         // The test split first: the stored evaluations rank its jobs.
         std::vector<JobId> ids = store->jobIds(Split::Test);
-        std::set<JobId> relevant;
-        auto labels = store->database().prepare("SELECT DISTINCT job_id FROM labels WHERE relevance >= 1");
-        while (labels.step())
-            relevant.insert(labels.int64(0));
+        const std::vector<JobId> withLabels = store->jobsWithRelevantLabel();
+        const std::set<JobId> relevant(withLabels.begin(), withLabels.end());
         for (JobId id : store->jobIds(Split::Train))
             ids.push_back(id);
         for (JobId id : store->jobIds(Split::Unassigned))
@@ -331,17 +330,14 @@ void RankingComparisonPage::loadComparison()
         control.setStatus(QObject::tr("Ranking the job with %1…").arg(QString::fromStdString(after)));
         const auto rankingAfter = rankingOf(*store, after, jobId, view->afterSource, control.cancelFlag());
         view->rows = sideBySide(rankingBefore, rankingAfter, kTop);
-        auto labels = store->database().prepare("SELECT candidate_id, relevance FROM labels WHERE job_id = ?");
-        labels.bind(1, jobId);
-        while (labels.step())
-            view->relevance.insert(labels.int64(0), labels.int32(1));
+        for (const RuleLabel& label : store->labelsOfJob(jobId))
+            view->relevance.insert(label.candidateId, label.relevance);
         QHash<qint64, int> wins;
-        auto outcomes = store->database().prepare(
-            "SELECT winner, loser FROM preference_outcomes WHERE job_id = ? AND source = 'ai' AND winner IS NOT NULL");
-        outcomes.bind(1, jobId);
-        while (outcomes.step()) {
-            ++wins[outcomes.int64(0)];
-            --wins[outcomes.int64(1)];
+        for (const auto& outcome : db::JudgementReader(*store).outcomesOfJob(jobId, PreferenceSource::Ai)) {
+            if (outcome.winner && outcome.loser) {
+                ++wins[*outcome.winner];
+                --wins[*outcome.loser];
+            }
         }
         for (auto it = wins.cbegin(); it != wins.cend(); ++it)
             if (it.value() > 0)

@@ -1,8 +1,8 @@
 #include "ui/remove_preference_command.h"
 
-#include "db/sqlite_database.h"
+#include "db/judgement_edits.h"
+#include "db/project_store.h"
 #include "ui/error_dialog.h"
-#include "ui/preference_edits.h"
 #include "ui/project_document.h"
 
 #include <QObject>
@@ -22,13 +22,13 @@ RemovePreferenceCommand::RemovePreferenceCommand(ProjectDocument* document, Pref
 // failures become dialogs (the command is dropped from the stack).
 void RemovePreferenceCommand::redo()
 {
-    auto& db = m_document->database();
-    const bool own = !db.inTransaction();
+    auto& store = m_document->store();
+    const bool own = !store.inTransaction();
     try {
-        std::optional<db::Transaction> tx;
+        std::optional<db::WriteTransaction> tx;
         if (own)
-            tx.emplace(db);
-        deletePreference(db, m_preference.id);
+            tx.emplace(store);
+        db::JudgementEdits(store).remove(m_preference.id);
         if (tx)
             tx->commit();
     } catch (...) {
@@ -44,13 +44,13 @@ void RemovePreferenceCommand::redo()
 
 void RemovePreferenceCommand::undo()
 {
-    auto& db = m_document->database();
-    const bool own = !db.inTransaction();
+    auto& store = m_document->store();
+    const bool own = !store.inTransaction();
     try {
-        std::optional<db::Transaction> tx;
+        std::optional<db::WriteTransaction> tx;
         if (own)
-            tx.emplace(db);
-        if (const PreferenceId id = insertPreference(db, m_preference))
+            tx.emplace(store);
+        if (const PreferenceId id = db::JudgementEdits(store).add(m_preference))
             m_preference.id = id;
         if (tx)
             tx->commit();

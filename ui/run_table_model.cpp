@@ -64,8 +64,8 @@ RunTableModel::RunTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 void RunTableModel::reload(db::ProjectStore& store)
 {
     std::vector<Row> rows;
-    db::EvaluationStore evaluations(store.database());
-    for (auto& run : db::RunRegistry(store.database()).list()) {
+    db::EvaluationStore evaluations(store);
+    for (auto& run : db::RunRegistry(store).list()) {
         Row row;
         if (run.status == db::RunStatus::Done) {
             if (const auto e = evaluations.latest(run.name, "test")) {

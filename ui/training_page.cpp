@@ -246,7 +246,7 @@ bool TrainingPage::resumeRun(const QString& name)
     // A resumed run keeps its own configuration (the registry has it), lengths included.
     try {
         if (ProjectDocument* doc = document()) {
-            if (auto run = db::RunRegistry(doc->store().database()).find(request.resumeRun)) {
+            if (auto run = db::RunRegistry(doc->store()).find(request.resumeRun)) {
                 const TrainingConfig config = TrainingConfig::parse(run->configJson, "run '" + run->name + "'");
                 request.maxLengthJob = static_cast<std::size_t>(config.maxQueryLength);
                 request.maxLengthCandidate = static_cast<std::size_t>(config.maxPassageLength);
@@ -365,7 +365,7 @@ void TrainingPage::selectionChanged()
     // Between runs, the chosen run's recorded curves.
     if (row && !m_worker->isRunning() && document()) {
         try {
-            m_charts->showHistory(db::RunRegistry(document()->store().database()).metrics(row->run.id));
+            m_charts->showHistory(db::RunRegistry(document()->store()).metrics(row->run.id));
             m_phase->setText(tr("Run %1: %2, %3").arg(QString::fromStdString(row->run.name), methodName(row->run.method),
                                                      runStatusName(row->run.status)));
             m_eta->setText(QString::fromStdString(row->run.message));

@@ -12,17 +12,6 @@
 #include <algorithm>
 
 namespace rankpo::ui {
-namespace {
-
-std::int64_t pairCount(db::ProjectStore& store)
-{
-    auto st = store.database().prepare("SELECT count(*) FROM pairs");
-    st.step();
-    return st.int64(0);
-}
-
-} // namespace
-
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent)
 {
     m_sinceDelivery.start();
@@ -192,14 +181,14 @@ void TrainingWorker::afterTraining(db::ProjectStore& store, const workflows::Tra
     try {
         // The dashboard compares the trained model with its base: the base needs an evaluation too.
         if (m_options.evaluateBase && !result.run.baseModel.empty()
-            && !db::EvaluationStore(store.database()).latest(result.run.baseModel, "test")) {
+            && !db::EvaluationStore(store).latest(result.run.baseModel, "test")) {
             workflows::EvaluationOptions options;
             static_cast<workflows::EncodingOptions&>(options) = encoding;
             options.model = result.run.baseModel;
             options.progress = stage("evaluate base");
             workflows::evaluateModel(store, options);
         }
-        if (scorePairs && pairCount(store) > 0) {
+        if (scorePairs && store.pairCount() > 0) {
             workflows::PairScoreOptions options;
             static_cast<workflows::EncodingOptions&>(options) = encoding;
             options.model = result.run.name;

@@ -214,7 +214,7 @@ json runDemoPipeline(const DemoPipelineOptions& options)
     }
     writeFile(options.outDir / "models.csv", csv);
     std::string steps = "run,step,epoch,metric,value\n";
-    db::RunRegistry runs(store->database());
+    db::RunRegistry runs(*store);
     for (const auto& run : runs.list())
         for (const auto& p : runs.metrics(run.id)) {
             char buf[64];

@@ -3,8 +3,8 @@
 #include "core/evaluation/exact_retriever.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
-#include "db/sqlite_embedding_cache.h"
-#include "workflows/project_texts.h"
+#include "db/project_embedding_cache.h"
+#include "db/project_texts.h"
 
 #include <unordered_map>
 
@@ -15,10 +15,10 @@ JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::s
 {
     if (options.top < 1)
         throw usageError("--top must be at least 1, got " + std::to_string(options.top));
-    const ProjectTexts jobText = loadJobText(store, job);
+    const db::ProjectTexts jobText = db::ProjectTextReader(store).job(job);
     if (jobText.size() != 1)
         throw usageError(store.path() + ": no job J" + std::to_string(job));
-    const ProjectTexts candidates = loadCandidateTexts(store);
+    const db::ProjectTexts candidates = db::ProjectTextReader(store).candidates();
     if (candidates.size() == 0)
         throw dataError(store.path() + ": the project has no candidates");
     const auto progress = [&](const char* stage) {
@@ -42,12 +42,10 @@ JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::s
                                                             static_cast<std::int64_t>(candidateVectors.rows),
                                                             static_cast<std::int64_t>(jobVector.dim));
     std::unordered_map<CandidateId, int> labels;
-    auto st = store.database().prepare("SELECT candidate_id, relevance FROM labels WHERE job_id = ?");
-    st.bind(1, job);
     JobRanking out;
-    while (st.step()) {
-        labels.emplace(st.int64(0), st.int32(1));
-        if (st.int32(1) >= 1)
+    for (const RuleLabel& label : store.labelsOfJob(job)) {
+        labels.emplace(label.candidateId, label.relevance);
+        if (label.relevance >= 1)
             ++out.relevantLabels;
     }
     out.job = job;
@@ -72,7 +70,7 @@ JobRanking rankJob(db::ProjectStore& store, TextEmbedder& embedder, const std::s
 JobRanking rankJob(db::ProjectStore& store, JobId job, const RankOptions& options)
 {
     const ModelEntry entry = resolveProjectModel(store, options.model);
-    db::SqliteEmbeddingCache cache(store.database());
+    db::ProjectEmbeddingCache cache(store);
     // Loaded only if a text is missing from the cache.
     EncoderTextEmbedder embedder(entry, encoderOptions(options), options.useCache ? &cache : nullptr,
                                  options.maxLengthJob, options.maxLengthCandidate, options.cancel);

@@ -3,6 +3,7 @@
 #include "core/model/model_folder.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
+#include "db/project_texts.h"
 #include "workflows/project_evaluator.h"
 
 #include <algorithm>
@@ -69,16 +70,14 @@ Json movesJson(const std::vector<CandidateMove>& moves)
 
 std::string candidateReference(db::ProjectStore& store, CandidateId id)
 {
-    auto st = store.database().prepare("SELECT coalesce(external_id, '') FROM candidates WHERE id = ?");
-    st.bind(1, id);
-    return db::ProjectStore::candidateReference(id, st.step() ? st.textView(0) : std::string_view());
+    const std::string reference = db::ProjectTextReader(store).candidateReference(id);
+    return reference.empty() ? db::ProjectStore::candidateReference(id, {}) : reference;
 }
 
 std::string jobReference(db::ProjectStore& store, JobId id)
 {
-    auto st = store.database().prepare("SELECT coalesce(external_id, '') FROM jobs WHERE id = ?");
-    st.bind(1, id);
-    return db::ProjectStore::jobReference(id, st.step() ? st.textView(0) : std::string_view());
+    const std::string reference = db::ProjectTextReader(store).jobReference(id);
+    return reference.empty() ? db::ProjectStore::jobReference(id, {}) : reference;
 }
 
 // One row of the metric table: each model's value of `key` in `object` (null where absent or undefined).
@@ -220,7 +219,7 @@ ModelComparison compareModels(db::ProjectStore& store, const CompareOptions& opt
     const std::string splitName(db::toString(options.split));
     ModelComparison out;
     out.split = options.split;
-    db::EvaluationStore evaluations(store.database());
+    db::EvaluationStore evaluations(store);
     std::set<std::string> names;
     for (const auto& given : options.models) {
         const ModelEntry entry = resolveProjectModel(store, given);

@@ -8,8 +8,8 @@
 #include "core/util/error.h"
 #include "db/project_store.h"
 #include "db/run_registry.h"
-#include "db/sqlite_embedding_cache.h"
-#include "workflows/project_texts.h"
+#include "db/project_embedding_cache.h"
+#include "db/project_texts.h"
 
 #include <chrono>
 #include <cmath>
@@ -118,7 +118,7 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
             options.progress(stage, done, total);
     };
 
-    const ProjectTexts jobs = loadJobTexts(store, options.split);
+    const db::ProjectTexts jobs = db::ProjectTextReader(store).jobs(options.split);
     if (jobs.size() == 0)
         throw dataError(store.path() + ": the " + splitName + " split has no jobs");
     // Rule labels by job; the metrics' queries are the jobs with at least one relevant candidate.
@@ -133,7 +133,7 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
         throw dataError(store.path() + ": no job of the " + splitName + " split has a relevant rule label, so "
                         "there is nothing to rank against (import labels: rankpo-contrastive, rankpo-eval or "
                         "trec-qrels files; or split again)");
-    const ProjectTexts candidates = loadCandidateTexts(store);
+    const db::ProjectTexts candidates = db::ProjectTextReader(store).candidates();
     if (candidates.size() == 0)
         throw dataError(store.path() + ": the project has no candidates");
 
@@ -220,9 +220,9 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
         record.split = splitName;
         record.metricsJson = result.json.dump();
         // An evaluation of a trained run's model links to the run.
-        if (const auto run = db::RunRegistry(store.database()).find(result.model); run && run->name == result.model)
+        if (const auto run = db::RunRegistry(store).find(result.model); run && run->name == result.model)
             record.runId = run->id;
-        result.evaluationId = db::EvaluationStore(store.database()).save(record, result.rankings);
+        result.evaluationId = db::EvaluationStore(store).save(record, result.rankings);
         report(kStageStore, 1, 1);
     }
     return result;
@@ -237,7 +237,7 @@ EvaluationResult evaluateModel(db::ProjectStore& store, TextEncoder& encoder, co
     } catch (const Error&) {
         // A model that lives only in memory (a trainer's, not saved yet) is stored under the name given.
     }
-    db::SqliteEmbeddingCache cache(store.database());
+    db::ProjectEmbeddingCache cache(store);
     EncoderTextEmbedder embedder(encoder, options.useCache ? &cache : nullptr, options.maxLengthJob,
                                  options.maxLengthCandidate, options.cancel);
     // The caller owns the model and its registration: nothing is recorded in the model registry.
@@ -248,7 +248,7 @@ EvaluationResult evaluateModel(db::ProjectStore& store, const EvaluationOptions&
 {
     checkSplit(store, options.split);
     const ModelEntry entry = resolveProjectModel(store, options.model);
-    db::SqliteEmbeddingCache cache(store.database());
+    db::ProjectEmbeddingCache cache(store);
     // Loaded only if a text is missing from the cache.
     EncoderTextEmbedder embedder(entry, encoderOptions(options), options.useCache ? &cache : nullptr,
                                  options.maxLengthJob, options.maxLengthCandidate, options.cancel);

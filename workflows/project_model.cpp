@@ -46,7 +46,7 @@ std::unique_ptr<TextEncoder> openModel(const ModelEntry& model, const EncodingOp
 
 void recordModelUse(db::ProjectStore& store, const ModelEntry& model, const std::string& identity)
 {
-    db::ModelRegistry registry(store.database());
+    db::ModelRegistry registry(store);
     db::ModelRecord record;
     if (auto known = registry.find(model.name)) {
         if (known->identity == identity)

@@ -4,13 +4,11 @@ list(APPEND RANKPO_WORKFLOWS_SOURCES
   model_comparison.cpp
   project_evaluator.cpp
   project_model.cpp
-  project_texts.cpp
   text_embedder.cpp
 )
 # Training on a project (issue 4): the train split's examples, runs, sweeps.
 list(APPEND RANKPO_WORKFLOWS_SOURCES
   demo_pipeline.cpp
-  training_data.cpp
   training_workflow.cpp
 )
 # Scores of the pairs' candidates for active learning in the studio (issue 6).

@@ -9,11 +9,11 @@
 #include "core/training/trainer_checkpoint.h"
 #include "core/util/error.h"
 #include "db/model_registry.h"
-#include "db/sqlite_embedding_cache.h"
+#include "db/project_embedding_cache.h"
 #include "db/project_store.h"
-#include "workflows/project_texts.h"
+#include "db/project_texts.h"
 #include "workflows/text_embedder.h"
-#include "workflows/training_data.h"
+#include "db/training_data.h"
 
 #include <nlohmann/json.hpp>
 
@@ -76,7 +76,7 @@ std::vector<float> referenceScores(db::ProjectStore& store, const ModelEntry& st
         c.push_back(row(e.chosen, candidates, candidateRow));
         r.push_back(row(e.rejected, candidates, candidateRow));
     }
-    db::SqliteEmbeddingCache cache(store.database());
+    db::ProjectEmbeddingCache cache(store);
     EncoderTextEmbedder embedder(start, encoderOptions(options), options.useCache ? &cache : nullptr, jobLength,
                                  candidateLength, options.cancel);
     const EmbeddingMatrix jobVectors = embedder.embed(jobs, TextKind::Job, {});
@@ -122,7 +122,7 @@ std::string formatRate(double lr)
 void mineHardNegatives(db::ProjectStore& store, TextEncoder& encoder, const TrainingRequest& request,
                        std::size_t jobLength, std::size_t candidateLength, std::vector<ContrastiveExample>& examples)
 {
-    const ProjectTexts candidates = loadCandidateTexts(store);
+    const db::ProjectTexts candidates = db::ProjectTextReader(store).candidates();
     std::vector<std::string> jobTexts;
     std::unordered_map<std::string, std::size_t> jobRow;
     std::vector<std::set<std::string>> positives;
@@ -183,7 +183,7 @@ TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& reques
 {
     if (store.jobIds(Split::Train).empty())
         throw usageError(store.path() + ": the project has no training split: run `rankpo split` first");
-    db::RunRegistry runs(store.database());
+    db::RunRegistry runs(store);
     TrainingResult result;
     TrainingConfig config = request.config;
     std::string baseModel = request.model;
@@ -211,18 +211,18 @@ TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& reques
     std::vector<ContrastiveExample> contrastive;
     std::string dataHash;
     if (config.method == TrainingMethod::Contrastive) {
-        contrastive = loadContrastiveExamples(store, std::max(config.contrastive.numNegatives, 1), config.seed);
+        contrastive = db::loadContrastiveExamples(store, std::max(config.contrastive.numNegatives, 1), config.seed);
         if (contrastive.empty())
             throw dataError(store.path() + ": no rule-positive labels in the train split: stage 1 has nothing to learn");
         dataHash = rankpo::dataHash(contrastive);
         result.examples = contrastive.size();
     } else {
-        PreferenceDataOptions data;
+        db::PreferenceDataOptions data;
         data.source = request.source;
         data.policy = request.policy;
         data.ties = request.ties;
         data.weightByConfidence = config.rankpo.weightByConfidence;
-        preferences = loadPreferenceExamples(store, data).examples;
+        preferences = db::loadPreferenceExamples(store, data).examples;
         if (preferences.empty())
             throw dataError(store.path() + ": no " + (request.source ? std::string(toString(*request.source)) + " " : "")
                             + "preferences in the train split: " + std::string(toString(config.method))
@@ -336,7 +336,7 @@ TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& reques
         model.infoJson = nlohmann::json{{"method", run.method}, {"run_id", run.id}, {"examples", result.examples},
                                         {"dim", folder.config.hiddenSize}}
                              .dump();
-        db::ModelRegistry(store.database()).upsert(model);
+        db::ModelRegistry(store).upsert(model);
         runs.finish(run.id, db::RunStatus::Done, "", seconds);
         result.run = *runs.find(run.name);
 
@@ -375,7 +375,7 @@ SweepResult runSweep(db::ProjectStore& store, const SweepRequest& request)
     if (request.learningRates.empty())
         throw usageError("a sweep needs learning rates (--lrs 5e-7,1e-6,...)");
     SweepResult result;
-    result.sweep = request.sweep.empty() ? "sweep-" + std::to_string(db::RunRegistry(store.database()).list().size() + 1)
+    result.sweep = request.sweep.empty() ? "sweep-" + std::to_string(db::RunRegistry(store).list().size() + 1)
                                          : request.sweep;
     for (TrainingMethod method : request.methods) {
         if (method == TrainingMethod::Contrastive)

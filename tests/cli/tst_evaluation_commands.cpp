@@ -2,6 +2,7 @@
 // built-in model: JSON keys, exit codes, what is stored, and that a second evaluation reuses the cached vectors.
 #include "core/model/model_resolver.h"
 #include "db/evaluation_store.h"
+#include "db/store_access.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
 #include "tests/cli/cli_runner.h"
@@ -64,8 +65,8 @@ private Q_SLOTS:
         auto store = rankpo::db::ProjectStore::open(m_project.toStdString());
         const auto ai = store->preferences({rankpo::PreferenceSource::Ai, std::nullopt, rankpo::Split::Test});
         QVERIFY(ai.size() >= 10);
-        rankpo::db::Transaction tx(store->database());
-        rankpo::db::ProjectWriter w(store->database());
+        rankpo::db::Transaction tx(rankpo::db::connectionOf(*store));
+        rankpo::db::ProjectWriter w(*store);
         for (std::size_t i = 0; i < 10; ++i) {
             rankpo::db::NewPreference p;
             p.pairId = ai[i].pairId;
@@ -111,7 +112,7 @@ private Q_SLOTS:
 
         // Stored, with its rankings.
         auto store = rankpo::db::ProjectStore::open(m_project.toStdString());
-        rankpo::db::EvaluationStore evaluations(store->database());
+        rankpo::db::EvaluationStore evaluations(*store);
         const auto stored = evaluations.latest("all-MiniLM-L6-v2", "test");
         QVERIFY(stored);
         QCOMPARE(stored->id, j["evaluation_id"].get<std::int64_t>());
@@ -142,7 +143,7 @@ private Q_SLOTS:
                  qPrintable(text.out));
         QVERIFY2(text.out.contains("human:alice") && text.out.contains("95% CI"), qPrintable(text.out));
         auto store = rankpo::db::ProjectStore::open(m_project.toStdString());
-        QCOMPARE(rankpo::db::EvaluationStore(store->database()).list().size(), std::size_t(2));
+        QCOMPARE(rankpo::db::EvaluationStore(*store).list().size(), std::size_t(2));
     }
 
     void compareTwoModels()

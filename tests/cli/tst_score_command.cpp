@@ -1,6 +1,7 @@
 // rankpo score as a user runs it: the tiny model scores every pair's candidates into model_scores, JSON
 // counts, a second run from the embedding cache, and a usage error for an unknown model.
 #include "db/project_store.h"
+#include "db/store_access.h"
 #include "db/project_writer.h"
 #include "tests/cli/cli_runner.h"
 
@@ -21,8 +22,8 @@ private Q_SLOTS:
     {
         m_project = m_dir.filePath("score.rankpo");
         auto store = rankpo::db::ProjectStore::open(m_project.toStdString(), rankpo::db::ProjectStore::OpenMode::Create);
-        rankpo::db::Transaction tx(store->database());
-        rankpo::db::ProjectWriter w(store->database());
+        rankpo::db::Transaction tx(rankpo::db::connectionOf(*store));
+        rankpo::db::ProjectWriter w(*store);
         const auto job = w.addJob("postdoc in protein folding");
         const auto a = w.addCandidate("protein folding and structure");
         const auto b = w.addCandidate("ocean climate models");
@@ -42,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(j["scores"].get<int>(), 3);
         QCOMPARE(j["embeddings"]["encoded"].get<int>(), 4);
         auto store = rankpo::db::ProjectStore::open(m_project.toStdString());
-        auto st = store->database().prepare("SELECT count(*), min(score), max(score) FROM model_scores WHERE model = 'tiny'");
+        auto st = rankpo::db::connectionOf(*store).prepare("SELECT count(*), min(score), max(score) FROM model_scores WHERE model = 'tiny'");
         QVERIFY(st.step());
         QCOMPARE(st.int64(0), std::int64_t(3));
         QVERIFY(st.real(1) >= -1.0001 && st.real(2) <= 1.0001);

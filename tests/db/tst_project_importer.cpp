@@ -1,6 +1,7 @@
 // Importing every format: the real sample, dedupe rules, malformed input, strict and lenient modes.
 #include "core/util/error.h"
 #include "db/project_importer.h"
+#include "db/store_access.h"
 #include "db/project_store.h"
 #include "tests/support/test_files.h"
 
@@ -29,7 +30,7 @@ struct Fixture {
     }
     std::int64_t count(const char* sql)
     {
-        auto st = store->database().prepare(sql);
+        auto st = rankpo::db::connectionOf(*store).prepare(sql);
         st.step();
         return st.int64(0);
     }

@@ -40,11 +40,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string projectPath = dir.path().toStdString() + "/p.rankpo";
         auto store = ProjectStore::open(projectPath, ProjectStore::OpenMode::Create);
-        ModelRegistry models(store->database());
+        ModelRegistry models(*store);
         models.upsert({0, "stage1", "run", kTinyModel, "id-1", "all-MiniLM-L6-v2", "{}", 0});
         models.upsert({0, "relative", "folder", "models/mine", "id-2", "", "{}", 0});
         models.upsert({0, "all-MiniLM-L6-v2", "pretrained", "", "id-3", "", "{}", 0});
-        RunRegistry runs(store->database());
+        RunRegistry runs(*store);
         addRun(runs, "rankpo-1", kTinyModel, RunStatus::Done);
         addRun(runs, "stopped", kTinyModel, RunStatus::Cancelled);
         addRun(runs, "still-running", kTinyModel, RunStatus::Running);
@@ -79,7 +79,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto store = ProjectStore::open(dir.path().toStdString() + "/p.rankpo", ProjectStore::OpenMode::Create);
-        RunRegistry runs(store->database());
+        RunRegistry runs(*store);
         addRun(runs, "contrastive-1", kTinyModel, RunStatus::Done);
         const ModelCatalog catalog = projectModelCatalog(*store);
         QCOMPARE(catalog.resolve("contrastive-1").folder.string(), kTinyModel);

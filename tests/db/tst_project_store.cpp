@@ -1,6 +1,8 @@
 // The project file: creation, the checks on open, migrations, the split.
 #include "core/util/error.h"
-#include "db/migrations.h"
+#include "db/sqlite/sqlite_connection.h"
+#include "db/sqlite/sqlite_migrations.h"
+#include "db/store_access.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
 #include "tests/support/test_files.h"
@@ -18,8 +20,8 @@ namespace {
 
 void addJobs(ProjectStore& store, int n, const std::string& prefix = "job ")
 {
-    Transaction tx(store.database());
-    ProjectWriter w(store.database());
+    Transaction tx(rankpo::db::connectionOf(store));
+    ProjectWriter w(store);
     for (int i = 0; i < n; ++i)
         w.addJob(prefix + std::to_string(i));
     tx.commit();
@@ -45,14 +47,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string path = dir.path().toStdString() + "/p.rankpo";
         auto store = ProjectStore::open(path, ProjectStore::OpenMode::Create);
-        auto& db = store->database();
+        auto& db = rankpo::db::connectionOf(*store);
         auto mode = db.prepare("PRAGMA journal_mode");
         QVERIFY(mode.step());
         QCOMPARE(mode.text(0), std::string("wal"));
         auto fk = db.prepare("PRAGMA foreign_keys");
         QVERIFY(fk.step());
         QCOMPARE(fk.int32(0), 1);
-        QCOMPARE(db.userVersion(), latestSchemaVersion());
+        QCOMPARE(db.schemaVersion(), latestSchemaVersion());
         QVERIFY(latestSchemaVersion() >= 2);
         QVERIFY(!store->info("created").empty());
     }
@@ -65,7 +67,7 @@ private Q_SLOTS:
 
         const std::string other = dir.path().toStdString() + "/other.db";
         {
-            SqliteDatabase db(other);
+            SqliteConnection db(other);
             db.exec("CREATE TABLE t(x)");
         }
         QVERIFY(errorOf([&] { ProjectStore::open(other); }).find("an SQLite database of another program") != std::string::npos);
@@ -79,7 +81,7 @@ private Q_SLOTS:
         const std::string path = dir.path().toStdString() + "/p.rankpo";
         ProjectStore::open(path, ProjectStore::OpenMode::Create);
         {
-            SqliteDatabase db(path);
+            SqliteConnection db(path);
             db.setUserVersion(latestSchemaVersion() + 1);
         }
         const std::string message = errorOf([&] { ProjectStore::open(path); });
@@ -93,7 +95,7 @@ private Q_SLOTS:
         {
             auto store = ProjectStore::open(path, ProjectStore::OpenMode::Create);
             addJobs(*store, 2000, std::string(300, 'x'));
-            store->database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            rankpo::db::connectionOf(*store).exec("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         // Overwrite a page in the middle of the jobs table.
         {
@@ -117,12 +119,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string path = dir.path().toStdString() + "/v1.rankpo";
         {
-            SqliteDatabase db(path);
+            SqliteConnection db(path);
             db.exec(test::readFile(std::string(RANKPO_SOURCE_DIR) + "/tests/data/project-v1.sql"));
             QCOMPARE(db.userVersion(), 1);
         }
         auto store = ProjectStore::open(path);
-        QCOMPARE(store->database().userVersion(), latestSchemaVersion());
+        QCOMPARE(rankpo::db::connectionOf(*store).schemaVersion(), latestSchemaVersion());
         const auto s = store->stats();
         QCOMPARE(s.jobs, std::int64_t(2));
         QCOMPARE(s.candidates, std::int64_t(3));
@@ -133,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(s.trainJobs, std::int64_t(1));
         QCOMPARE(store->findJob("job-url-1").value_or(0), JobId(1));
         // The tables of later versions exist and work.
-        store->database().exec("INSERT INTO models(name, kind, identity, created_at) VALUES ('m', 'pretrained', 'x', 0)");
+        rankpo::db::connectionOf(*store).exec("INSERT INTO models(name, kind, identity, created_at) VALUES ('m', 'pretrained', 'x', 0)");
     }
 
     void migratingStepByStepMatchesAFreshFile()
@@ -145,7 +147,7 @@ private Q_SLOTS:
         const std::string fresh = dir.path().toStdString() + "/fresh.rankpo";
         ProjectStore::open(fresh, ProjectStore::OpenMode::Create);
         auto schema = [](const std::string& path) {
-            SqliteDatabase db(path);
+            SqliteConnection db(path);
             auto st = db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY name");
             std::string all;
             while (st.step())
@@ -167,8 +169,8 @@ private Q_SLOTS:
         // The same jobs imported in another order get the same split.
         auto b = ProjectStore::open(dir.path().toStdString() + "/b.rankpo", ProjectStore::OpenMode::Create);
         {
-            Transaction tx(b->database());
-            ProjectWriter w(b->database());
+            Transaction tx(rankpo::db::connectionOf(*b));
+            ProjectWriter w(*b);
             for (int i = 99; i >= 0; --i)
                 w.addJob("job " + std::to_string(i));
             tx.commit();

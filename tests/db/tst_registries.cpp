@@ -1,6 +1,7 @@
 // Runs, models and evaluations as the project records them.
 #include "core/util/error.h"
 #include "db/evaluation_store.h"
+#include "db/store_access.h"
 #include "db/model_registry.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
@@ -21,7 +22,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto store = ProjectStore::open(dir.path().toStdString() + "/p.rankpo", ProjectStore::OpenMode::Create);
-        RunRegistry runs(store->database());
+        RunRegistry runs(*store);
         RunRecord r;
         r.method = "rankpo";
         r.configJson = R"({"beta":2.0})";
@@ -62,7 +63,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto store = ProjectStore::open(dir.path().toStdString() + "/p.rankpo", ProjectStore::OpenMode::Create);
-        ModelRegistry models(store->database());
+        ModelRegistry models(*store);
         ModelRecord m{0, "stage1", "run", "/models/stage1", "id-1", "all-MiniLM-L6-v2", R"({"dim":384})", 0};
         const auto id = models.upsert(m);
         m.identity = "id-2";
@@ -73,14 +74,14 @@ private Q_SLOTS:
         JobId job;
         CandidateId a, b;
         {
-            Transaction tx(store->database());
-            ProjectWriter w(store->database());
+            Transaction tx(rankpo::db::connectionOf(*store));
+            ProjectWriter w(*store);
             job = w.addJob("J");
             a = w.addCandidate("A");
             b = w.addCandidate("B");
             tx.commit();
         }
-        EvaluationStore evaluations(store->database());
+        EvaluationStore evaluations(*store);
         EvaluationRecord e;
         e.model = "stage1";
         e.identity = "id-2";

@@ -6,6 +6,7 @@
 // (job, candidate) a pair uses. Deterministic for a seed; cached on disk (it takes a while).
 #include "core/domain/preference.h"
 #include "db/project_store.h"
+#include "db/store_access.h"
 #include "db/project_writer.h"
 
 #include <cstdint>
@@ -102,10 +103,10 @@ inline std::string ensureBenchProject(const std::string& path, const BenchProjec
     std::remove(partial.c_str());
     {
         auto store = db::ProjectStore::open(partial, db::ProjectStore::OpenMode::Create);
-        auto& database = store->database();
+        auto& database = rankpo::db::connectionOf(*store);
         BenchRandom rng(20250301);
         db::Transaction tx(database);
-        db::ProjectWriter writer(database);
+        db::ProjectWriter writer(*store);
         std::vector<JobId> jobs;
         std::vector<CandidateId> candidates;
         for (int j = 0; j < shape.jobs; ++j)

@@ -4,6 +4,7 @@
 // and test, for the studio's training and evaluation tests. Texts are made of words the tiny BERT
 // (tests/reference/tiny-cls-bert) knows.
 #include "db/project_store.h"
+#include "db/store_access.h"
 #include "db/project_writer.h"
 
 #include <string>
@@ -20,8 +21,8 @@ inline void writeTrainingProject(db::ProjectStore& store, int jobs, int candidat
                                         "climate", "language", "model", "robot", "control", "cell", "biology",
                                         "quantum", "physics"};
     constexpr int kWords = 16;
-    db::Transaction tx(store.database());
-    db::ProjectWriter w(store.database());
+    db::Transaction tx(rankpo::db::connectionOf(store));
+    db::ProjectWriter w(store);
     for (int j = 0; j < jobs; ++j) {
         const std::string topic = std::string(words[(2 * j) % kWords]) + " " + words[(2 * j + 1) % kWords];
         const JobId job = w.addJob("postdoc in " + topic + " research", "job-" + std::to_string(j));

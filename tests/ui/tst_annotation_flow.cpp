@@ -10,7 +10,7 @@
 #include "ui/pair_html.h"
 #include "ui/pair_queue_page.h"
 #include "ui/pair_view.h"
-#include "ui/preference_edits.h"
+#include "db/judgement_reader.h"
 #include "ui/project_document.h"
 
 #include <QApplication>
@@ -345,7 +345,7 @@ private Q_SLOTS:
         QCOMPARE(asked, 1);
         QCOMPARE(m_window->document()->annotator(), QStringLiteral("zoe"));
         QCOMPARE(AppSettings().annotator(), QStringLiteral("zoe"));
-        QCOMPARE(humanPreferencesOf(m_window->document()->database(), pair, "zoe").size(), std::size_t(1));
+        QCOMPARE(db::JudgementReader(m_window->document()->store()).ofPairBy(pair, PreferenceSource::Human, "zoe").size(), std::size_t(1));
         m_window->activateWindow(); // the offscreen platform has no window manager to do it
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QVERIFY(p->hasFocus());
@@ -360,7 +360,7 @@ private:
 
     std::vector<Preference> judgements(PairId pair) const
     {
-        return humanPreferencesOf(m_window->document()->database(), pair, m_window->document()->annotator().toStdString());
+        return db::JudgementReader(m_window->document()->store()).ofPairBy(pair, PreferenceSource::Human, m_window->document()->annotator().toStdString());
     }
     CandidateId otherOf(PairId pair, CandidateId candidate) const
     {

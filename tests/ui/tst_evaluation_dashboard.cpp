@@ -48,12 +48,12 @@ std::int64_t saveEvaluation(db::ProjectStore& store, const std::string& model, c
     e.split = "test";
     e.metricsJson = json;
     e.runId = runId;
-    return db::EvaluationStore(store.database()).save(e, {});
+    return db::EvaluationStore(store).save(e, {});
 }
 
 void sweepRun(db::ProjectStore& store, const std::string& method, double lr, double ndcg20, double alignment)
 {
-    db::RunRegistry runs(store.database());
+    db::RunRegistry runs(store);
     db::RunRecord r;
     r.name = "sw-" + method + "-lr" + std::to_string(lr);
     r.method = method;

@@ -1,6 +1,7 @@
 // Export options: which apply to which format, how they map to the db layer, and what the written
 // file holds (ties as half-weight rows, the weight column, the rationale column), through the dialog.
 #include "core/util/error.h"
+#include "db/store_access.h"
 #include "tests/support/test_files.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/background_task.h"
@@ -32,7 +33,7 @@ QString makeProject(const QTemporaryDir& dir)
     b.pair(j2, a, c, {{PreferenceSource::Ai, "judge", true, Choice::Tie, 80, "r2"}});
     const CandidateId d = b.candidate("candidate d", "d");
     b.pair(j1, c, d, {{PreferenceSource::Human, "alice", true, Choice::Second, 90, "r3"}});
-    b.store().database().exec("UPDATE jobs SET split = CASE id WHEN 1 THEN 'train' ELSE 'test' END");
+    rankpo::db::connectionOf(b.store()).exec("UPDATE jobs SET split = CASE id WHEN 1 THEN 'train' ELSE 'test' END");
     b.close();
     return path;
 }

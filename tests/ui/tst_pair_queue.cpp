@@ -1,9 +1,10 @@
 // The pair queue: each filter, the "uncertain first" order, text search, and the lazy model over it.
-#include "db/sqlite_database.h"
+#include "db/sqlite/sqlite_connection.h"
+#include "db/store_access.h"
 #include "core/util/error.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/pair_queue_model.h"
-#include "ui/pair_queue_query.h"
+#include "db/pair_queue.h"
 #include "ui/project_document.h"
 
 using namespace rankpo;
@@ -49,10 +50,10 @@ struct Fixture {
         b.close();
     }
 
-    std::vector<PairId> run(const PairQueueQuery& q) const
+    std::vector<PairId> run(const db::PairQueueQuery& q) const
     {
-        db::SqliteDatabase db(path.toStdString(), true, false);
-        return runPairQueueQuery(db, q);
+        auto store = db::ProjectStore::open(path.toStdString(), db::ProjectStore::OpenMode::ReadOnly, false);
+        return db::PairQueue(*store).select(q);
     }
 };
 
@@ -60,7 +61,7 @@ using Ids = std::vector<PairId>;
 
 } // namespace
 
-Q_DECLARE_METATYPE(rankpo::ui::PairQueueQuery)
+Q_DECLARE_METATYPE(rankpo::db::PairQueueQuery)
 
 class TestPairQueue : public QObject {
     Q_OBJECT
@@ -69,34 +70,34 @@ private Q_SLOTS:
 
     void filters_data()
     {
-        QTest::addColumn<PairQueueQuery>("query");
+        QTest::addColumn<db::PairQueueQuery>("query");
         QTest::addColumn<Ids>("expected");
         auto q = [](unsigned filters, const char* annotator = "alice") {
-            PairQueueQuery query;
+            db::PairQueueQuery query;
             query.filters = filters;
             query.annotator = annotator;
             query.scoreModel = "m";
             return query;
         };
         QTest::newRow("all") << q(0) << Ids{1, 2, 3, 4, 5, 6};
-        QTest::newRow("not judged by alice") << q(NotJudgedByMe) << Ids{3, 4, 5, 6};
-        QTest::newRow("not judged by bob") << q(NotJudgedByMe, "bob") << Ids{1, 2, 3, 5};
-        QTest::newRow("not judged by a newcomer") << q(NotJudgedByMe, "carol") << Ids{1, 2, 3, 4, 5, 6};
-        QTest::newRow("ai only") << q(AiOnly) << Ids{3};
-        QTest::newRow("human-ai disagreement (a tie counts)") << q(HumanAiDisagreement) << Ids{2, 4};
-        QTest::newRow("low ai confidence") << q(LowAiConfidence) << Ids{2, 4};
-        auto below41 = q(LowAiConfidence);
+        QTest::newRow("not judged by alice") << q(db::NotJudgedByMe) << Ids{3, 4, 5, 6};
+        QTest::newRow("not judged by bob") << q(db::NotJudgedByMe, "bob") << Ids{1, 2, 3, 5};
+        QTest::newRow("not judged by a newcomer") << q(db::NotJudgedByMe, "carol") << Ids{1, 2, 3, 4, 5, 6};
+        QTest::newRow("ai only") << q(db::AiOnly) << Ids{3};
+        QTest::newRow("human-ai disagreement (a tie counts)") << q(db::HumanAiDisagreement) << Ids{2, 4};
+        QTest::newRow("low ai confidence") << q(db::LowAiConfidence) << Ids{2, 4};
+        auto below41 = q(db::LowAiConfidence);
         below41.lowConfidenceBelow = 41;
         QTest::newRow("low ai confidence, threshold 41") << below41 << Ids{2};
-        QTest::newRow("model-ai disagreement") << q(ModelAiDisagreement) << Ids{2};
-        auto noModel = q(ModelAiDisagreement);
+        QTest::newRow("model-ai disagreement") << q(db::ModelAiDisagreement) << Ids{2};
+        auto noModel = q(db::ModelAiDisagreement);
         noModel.scoreModel.clear();
         QTest::newRow("model-ai disagreement without a model") << noModel << Ids{};
-        QTest::newRow("combined: low confidence, not judged by alice") << q(LowAiConfidence | NotJudgedByMe) << Ids{4};
+        QTest::newRow("combined: low confidence, not judged by alice") << q(db::LowAiConfidence | db::NotJudgedByMe) << Ids{4};
     }
     void filters()
     {
-        QFETCH(PairQueueQuery, query);
+        QFETCH(db::PairQueueQuery, query);
         QFETCH(Ids, expected);
         Fixture f;
         QCOMPARE(f.run(query), expected);
@@ -105,8 +106,8 @@ private Q_SLOTS:
     void uncertainFirst()
     {
         Fixture f;
-        PairQueueQuery q;
-        q.order = QueueOrder::UncertainFirst;
+        db::PairQueueQuery q;
+        q.order = db::QueueOrder::UncertainFirst;
         q.scoreModel = "m";
         QCOMPARE(f.run(q), (Ids{4, 3, 1, 2, 6, 5}));
         q.scoreModel = "unknown-model"; // no scores: import order
@@ -130,7 +131,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(Ids, expected);
         Fixture f;
-        PairQueueQuery q;
+        db::PairQueueQuery q;
         q.search = text.toStdString();
         QCOMPARE(f.run(q), expected);
     }
@@ -138,14 +139,14 @@ private Q_SLOTS:
     void cancelStopsTheQuery()
     {
         Fixture f;
-        db::SqliteDatabase db(f.path.toStdString(), true, false);
+        auto store = db::ProjectStore::open(f.path.toStdString(), db::ProjectStore::OpenMode::ReadOnly, false);
         std::atomic<bool> cancelled{true};
-        PairQueueQuery q;
-        q.order = QueueOrder::UncertainFirst;
+        db::PairQueueQuery q;
+        q.order = db::QueueOrder::UncertainFirst;
         q.scoreModel = "m";
         // Six pairs finish before SQLite's progress handler fires; the flag is still honoured after.
         try {
-            const auto ids = runPairQueueQuery(db, q, &cancelled);
+            const auto ids = db::PairQueue(*store).select(q, &cancelled);
             QCOMPARE(ids.size(), std::size_t(6));
         } catch (const Error& e) {
             QVERIFY(e.kind() == ErrorKind::Cancelled);
@@ -190,8 +191,8 @@ private Q_SLOTS:
         QCOMPARE(cell(2, PairQueueModel::MineColumn), QStringLiteral("2")); // C3 is the pair's second (larger id)
 
         // A new query replaces the rows once the worker has selected them.
-        PairQueueQuery q;
-        q.filters = NotJudgedByMe;
+        db::PairQueueQuery q;
+        q.filters = db::NotJudgedByMe;
         q.annotator = "alice";
         model.setQuery(q);
         QCOMPARE(model.rowCount(), 6); // the old rows stay while loading
@@ -211,8 +212,8 @@ private Q_SLOTS:
             std::vector<CandidateId> cands;
             for (int i = 0; i < 80; ++i)
                 cands.push_back(b.candidate("profile " + std::to_string(i), "c" + std::to_string(i)));
-            db::Transaction tx(b.store().database());
-            db::ProjectWriter w(b.store().database());
+            db::Transaction tx(rankpo::db::connectionOf(b.store()));
+            db::ProjectWriter w(b.store());
             for (int i = 0; i < 80; ++i)
                 for (int k = i + 1; k < 80; ++k)
                     w.addPair(job, cands[static_cast<std::size_t>(i)], cands[static_cast<std::size_t>(k)]);

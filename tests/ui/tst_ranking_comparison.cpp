@@ -1,6 +1,7 @@
 // The ranking comparison: rank-move arrows for a known pair of rankings, and the page on stored
 // rankings (marks for rule-relevant and AI-preferred candidates, the profile on click).
 #include "db/evaluation_store.h"
+#include "db/store_access.h"
 #include "ui/candidate_detail_view.h"
 #include "ui/project_document.h"
 #include "ui/rank_moves.h"
@@ -73,9 +74,9 @@ private Q_SLOTS:
                                         "cand-" + std::to_string(i)));
             // c[2] wins an AI judgement against c[0]; the rules mark c[1] relevant.
             b.pair(job, c[0], c[2], {{PreferenceSource::Ai, "judge", true, Choice::Second, 90}});
-            auto st = b.store().database().prepare("INSERT INTO labels(job_id, candidate_id, relevance, created_at) VALUES (?, ?, 1, 0)");
+            auto st = rankpo::db::connectionOf(b.store()).prepare("INSERT INTO labels(job_id, candidate_id, relevance, created_at) VALUES (?, ?, 1, 0)");
             st.bind(1, job).bind(2, c[1]).run();
-            db::EvaluationStore evaluations(b.store().database());
+            db::EvaluationStore evaluations(b.store());
             db::EvaluationRecord e;
             e.split = "test";
             e.metricsJson = "{}";

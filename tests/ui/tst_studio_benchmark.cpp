@@ -178,16 +178,16 @@ private Q_SLOTS:
             pairs->model()->waitForLoaded();
             qInfo("queue: %s: %d pairs in %.0f ms (on a worker)", what, pairs->model()->rowCount(), ms(t));
         };
-        measure("not judged by me", [&] { pairs->setFilters(NotJudgedByMe); });
-        measure("human-AI disagreement", [&] { pairs->setFilters(HumanAiDisagreement); });
-        measure("low AI confidence", [&] { pairs->setFilters(LowAiConfidence); });
+        measure("not judged by me", [&] { pairs->setFilters(db::NotJudgedByMe); });
+        measure("human-AI disagreement", [&] { pairs->setFilters(db::HumanAiDisagreement); });
+        measure("low AI confidence", [&] { pairs->setFilters(db::LowAiConfidence); });
         measure("text search", [&] {
             pairs->setFilters(0);
             pairs->setSearchText("profile 1234)");
         });
         measure("uncertain first (1,000,000 margins sorted)", [&] {
             pairs->setSearchText(QString());
-            pairs->setOrder(QueueOrder::UncertainFirst);
+            pairs->setOrder(db::QueueOrder::UncertainFirst);
         });
         QCOMPARE(pairs->model()->rowCount(), 1'000'000);
     }

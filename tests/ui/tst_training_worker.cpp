@@ -112,10 +112,10 @@ private Q_SLOTS:
         QVERIFY2(longestGap < 1000, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longestGap)));
 
         auto store = db::ProjectStore::open(path.toStdString());
-        const auto run = db::RunRegistry(store->database()).find("cancel-me");
+        const auto run = db::RunRegistry(*store).find("cancel-me");
         QVERIFY(run.has_value());
         QVERIFY(run->status == db::RunStatus::Cancelled);
-        QVERIFY(!db::RunRegistry(store->database()).metrics(run->id).empty());
+        QVERIFY(!db::RunRegistry(*store).metrics(run->id).empty());
     }
 
     void finishedRunIsEvaluatedAndScoresThePairs()
@@ -141,8 +141,8 @@ private Q_SLOTS:
         QVERIFY(std::find(phases.begin(), phases.end(), "score") != phases.end());
 
         auto store = db::ProjectStore::open(path.toStdString());
-        QVERIFY(db::RunRegistry(store->database()).find("tiny-run")->status == db::RunStatus::Done);
-        db::EvaluationStore evaluations(store->database());
+        QVERIFY(db::RunRegistry(*store).find("tiny-run")->status == db::RunStatus::Done);
+        db::EvaluationStore evaluations(*store);
         QVERIFY(evaluations.latest("tiny-run", "test").has_value());
         QVERIFY(evaluations.latest(summary->baseModel.toStdString(), "test").has_value()); // the base, for the dashboard
         // Every pair's two candidates, scored once per (job, candidate): 3 pairs over 4 candidates per job.

@@ -4,6 +4,7 @@
 // the user's.
 #include "core/domain/preference.h"
 #include "db/project_store.h"
+#include "db/store_access.h"
 #include "db/project_writer.h"
 
 #include <QSettings>
@@ -41,8 +42,8 @@ class ProjectBuilder {
     template <typename F>
     auto write(F f)
     {
-        db::Transaction tx(m_store->database());
-        db::ProjectWriter writer(m_store->database());
+        db::Transaction tx(rankpo::db::connectionOf(*m_store));
+        db::ProjectWriter writer(*m_store);
         auto result = f(writer);
         tx.commit();
         return result;
@@ -85,7 +86,7 @@ public:
     }
     void score(const std::string& model, JobId job, CandidateId candidate, double score)
     {
-        auto st = m_store->database().prepare("INSERT INTO model_scores(model, job_id, candidate_id, score) VALUES (?, ?, ?, ?)");
+        auto st = rankpo::db::connectionOf(*m_store).prepare("INSERT INTO model_scores(model, job_id, candidate_id, score) VALUES (?, ?, ?, ?)");
         st.bind(1, model).bind(2, job).bind(3, candidate).bind(4, score).run();
     }
     // Closes the connection (the file is complete on disk).
@@ -97,7 +98,7 @@ private:
 
 inline std::int64_t countRows(db::ProjectStore& store, const std::string& sql)
 {
-    auto st = store.database().prepare(sql);
+    auto st = rankpo::db::connectionOf(store).prepare(sql);
     st.step();
     return st.int64(0);
 }

@@ -3,6 +3,7 @@
 // encoder path (the tiny BERT through the embedding cache).
 #include "core/util/error.h"
 #include "db/project_store.h"
+#include "db/store_access.h"
 #include "db/project_writer.h"
 #include "workflows/pair_scorer.h"
 
@@ -47,7 +48,7 @@ private:
 
 double scoreOf(db::ProjectStore& store, const std::string& model, JobId job, CandidateId candidate)
 {
-    auto st = store.database().prepare("SELECT score FROM model_scores WHERE model = ? AND job_id = ? AND candidate_id = ?");
+    auto st = rankpo::db::connectionOf(store).prepare("SELECT score FROM model_scores WHERE model = ? AND job_id = ? AND candidate_id = ?");
     st.bind(1, model).bind(2, job).bind(3, candidate);
     if (!st.step())
         return std::nan("");
@@ -56,7 +57,7 @@ double scoreOf(db::ProjectStore& store, const std::string& model, JobId job, Can
 
 std::int64_t count(db::ProjectStore& store, const std::string& sql)
 {
-    auto st = store.database().prepare(sql);
+    auto st = rankpo::db::connectionOf(store).prepare(sql);
     st.step();
     return st.int64(0);
 }
@@ -77,8 +78,8 @@ class TestPairScorer : public QObject {
     {
         Fixture f;
         f.store = db::ProjectStore::open(m_dir.filePath(name).toStdString(), db::ProjectStore::OpenMode::Create);
-        db::Transaction tx(f.store->database());
-        db::ProjectWriter w(f.store->database());
+        db::Transaction tx(rankpo::db::connectionOf(*f.store));
+        db::ProjectWriter w(*f.store);
         f.j1 = w.addJob("job one");
         f.j2 = w.addJob("job two");
         f.a = w.addCandidate("cand a");

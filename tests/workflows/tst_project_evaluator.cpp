@@ -4,6 +4,7 @@
 #include "core/evaluation/wilson_interval.h"
 #include "core/util/error.h"
 #include "db/evaluation_store.h"
+#include "db/store_access.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
 #include "db/run_registry.h"
@@ -69,10 +70,10 @@ std::unique_ptr<TinyProject> tinyProject()
 {
     auto p = std::make_unique<TinyProject>();
     p->store = db::ProjectStore::open(p->dir.path().toStdString() + "/tiny.rankpo", db::ProjectStore::OpenMode::Create);
-    auto& db = p->store->database();
+    auto& db = rankpo::db::connectionOf(*p->store);
     {
         db::Transaction tx(db);
-        db::ProjectWriter w(db);
+        db::ProjectWriter w(*p->store);
         p->j1 = w.addJob("job one", "job-1");
         p->j2 = w.addJob("job two");
         p->j3 = w.addJob("job three");
@@ -227,7 +228,7 @@ private Q_SLOTS:
         EvaluationOptions options; // default cutoffs 1, 5, 10, 20, 100: every candidate is kept
         const auto r = evaluateEmbeddings(*p->store, p->embedder, "fake", options);
         QVERIFY(r.evaluationId);
-        db::EvaluationStore evaluations(p->store->database());
+        db::EvaluationStore evaluations(*p->store);
         const auto stored = evaluations.latest("fake", "test");
         QVERIFY(stored);
         QCOMPARE(stored->id, *r.evaluationId);
@@ -248,7 +249,7 @@ private Q_SLOTS:
         run.name = "stage1";
         run.method = "contrastive";
         run.configJson = "{}";
-        const auto begun = db::RunRegistry(p->store->database()).begin(run);
+        const auto begun = db::RunRegistry(*p->store).begin(run);
         const auto linked = evaluateEmbeddings(*p->store, p->embedder, "stage1", options);
         QCOMPARE(*evaluations.find(*linked.evaluationId)->runId, begun.id);
     }
@@ -270,7 +271,7 @@ private Q_SLOTS:
         }
         options.cancel = nullptr;
 
-        p->store->database().exec("DELETE FROM labels WHERE relevance > 0 AND job_id <> " + std::to_string(p->j4));
+        rankpo::db::connectionOf(*p->store).exec("DELETE FROM labels WHERE relevance > 0 AND job_id <> " + std::to_string(p->j4));
         options.split = Split::Test;
         try {
             evaluateEmbeddings(*p->store, p->embedder, "fake", options);
@@ -280,7 +281,7 @@ private Q_SLOTS:
             QVERIFY2(std::string(e.what()).find("no job of the test split has a relevant rule label") != std::string::npos,
                      e.what());
         }
-        p->store->database().exec("UPDATE jobs SET split = NULL");
+        rankpo::db::connectionOf(*p->store).exec("UPDATE jobs SET split = NULL");
         try {
             evaluateEmbeddings(*p->store, p->embedder, "fake", options);
             QFAIL("a project without a split must be refused");
@@ -289,7 +290,7 @@ private Q_SLOTS:
             QVERIFY2(std::string(e.what()).find("rankpo split") != std::string::npos, e.what());
         }
         // Only the first evaluation succeeded, and it is stored (the default).
-        QCOMPARE(db::EvaluationStore(p->store->database()).list().size(), std::size_t(1));
+        QCOMPARE(db::EvaluationStore(*p->store).list().size(), std::size_t(1));
     }
 
     void rankOneJob()

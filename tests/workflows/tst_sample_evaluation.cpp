@@ -7,7 +7,7 @@
 #include "db/model_registry.h"
 #include "db/project_importer.h"
 #include "db/project_store.h"
-#include "db/sqlite_embedding_cache.h"
+#include "db/project_embedding_cache.h"
 #include "workflows/project_evaluator.h"
 
 #include <QTemporaryDir>
@@ -62,14 +62,14 @@ private Q_SLOTS:
         QVERIFY(cold.json["alignment_ai_ci"][0].get<double>() <= rate && rate <= cold.json["alignment_ai_ci"][1].get<double>());
 
         // Stored: the evaluation, its top 100 per job, the model it used, the vectors under two lengths.
-        db::EvaluationStore evaluations(store->database());
+        db::EvaluationStore evaluations(*store);
         QVERIFY(cold.evaluationId);
         QCOMPARE(evaluations.rankings(*cold.evaluationId).size(), std::size_t(33 * 100));
-        const auto model = db::ModelRegistry(store->database()).find(cold.model);
+        const auto model = db::ModelRegistry(*store).find(cold.model);
         QVERIFY(model);
         QCOMPARE(model->kind, std::string("pretrained"));
         QCOMPARE(model->identity, cold.identity);
-        db::SqliteEmbeddingCache cache(store->database());
+        db::ProjectEmbeddingCache cache(*store);
         QCOMPARE(cache.count(cold.identity + "/max32"), std::int64_t(33));
         QCOMPARE(cache.count(cold.identity + "/max48"), std::int64_t(318));
 

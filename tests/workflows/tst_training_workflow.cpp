@@ -8,7 +8,7 @@
 #include "db/model_registry.h"
 #include "db/project_store.h"
 #include "db/run_registry.h"
-#include "workflows/training_data.h"
+#include "db/training_data.h"
 #include "workflows/training_workflow.h"
 
 #include <QTemporaryDir>
@@ -74,7 +74,7 @@ private Q_SLOTS:
         for (const auto& p : f.store->preferences(train))
             nonTies += !p.isTie();
         QCOMPARE(data.examples.size(), nonTies);
-        PreferenceDataOptions half;
+        db::PreferenceDataOptions half;
         half.ties = db::TiePolicy::Half;
         half.weightByConfidence = true;
         const auto halfData = loadPreferenceExamples(*f.store, half);
@@ -111,16 +111,16 @@ private Q_SLOTS:
         QVERIFY(std::count(phases.begin(), phases.end(), "reference") == 1);
         QVERIFY(std::count(phases.begin(), phases.end(), "evaluate") >= 2);
         QVERIFY(fs::exists(result.modelFolder / "model.safetensors"));
-        const auto model = db::ModelRegistry(f.store->database()).find("tiny-rankpo");
+        const auto model = db::ModelRegistry(*f.store).find("tiny-rankpo");
         QVERIFY(model.has_value());
         QCOMPARE(model->kind, std::string("run"));
         QVERIFY(result.evaluation.has_value());
         QCOMPARE(result.evaluation->model, std::string("tiny-rankpo"));
-        db::EvaluationStore evaluations(f.store->database());
+        db::EvaluationStore evaluations(*f.store);
         QVERIFY(evaluations.latest("tiny-rankpo", "test").has_value());
         QVERIFY(evaluations.latest("tiny-rankpo@epoch-1", "test").has_value());
         // The run's record: config, seed, data hash, device, metrics per step and the final ones.
-        db::RunRegistry runs(f.store->database());
+        db::RunRegistry runs(*f.store);
         const auto run = runs.find("tiny-rankpo");
         QCOMPARE(run->seed, std::int64_t(42));
         QCOMPARE(run->dataHash.size(), std::size_t(32));
@@ -159,7 +159,7 @@ private Q_SLOTS:
         QVERIFY(stopped.outcome.cancelled);
         QVERIFY(stopped.run.status == db::RunStatus::Cancelled);
         QCOMPARE(stopped.outcome.epochsCompleted, 1);
-        QVERIFY(!db::ModelRegistry(f.store->database()).find("stage1"));
+        QVERIFY(!db::ModelRegistry(*f.store).find("stage1"));
 
         auto resume = tinyRequest(TrainingMethod::Contrastive);
         resume.resumeRun = "stage1";
@@ -175,7 +175,7 @@ private Q_SLOTS:
         QVERIFY(!finished.outcome.cancelled);
         QVERIFY(finished.run.status == db::RunStatus::Done);
         QCOMPARE(finished.outcome.epochsCompleted, 3);
-        QCOMPARE(db::RunRegistry(f.store->database()).list().size(), std::size_t(1));
+        QCOMPARE(db::RunRegistry(*f.store).list().size(), std::size_t(1));
         // A finished run cannot be resumed.
         try {
             trainModel(*f.store, resume);
@@ -231,7 +231,7 @@ private Q_SLOTS:
         } catch (const Error& e) {
             QVERIFY(e.kind() == ErrorKind::Usage);
         }
-        QCOMPARE(db::RunRegistry(f.store->database()).list().size(), std::size_t(0)); // nothing recorded
+        QCOMPARE(db::RunRegistry(*f.store).list().size(), std::size_t(0)); // nothing recorded
     }
 };
 

@@ -6,7 +6,7 @@
 #include "core/util/error.h"
 #include "db/project_store.h"
 #include "workflows/project_evaluator.h"
-#include "workflows/project_texts.h"
+#include "db/project_texts.h"
 
 #include <cmath>
 #include <cstdio>
@@ -71,13 +71,12 @@ void printText(const workflows::EvaluationResult& r)
 void writeRun(db::ProjectStore& store, const workflows::EvaluationResult& r, const std::string& path)
 {
     // Job and candidate references as `rankpo export --format trec-qrels` writes them, so the two files pair up.
-    std::unordered_map<std::int64_t, std::string> jobRefs, candidateRefs;
-    const auto jobs = workflows::loadJobTexts(store, r.split);
+    std::unordered_map<std::int64_t, std::string> jobRefs;
+    db::ProjectTextReader texts(store);
+    const auto jobs = texts.jobs(r.split);
     for (std::size_t i = 0; i < jobs.size(); ++i)
         jobRefs.emplace(jobs.ids[i], jobs.references[i]);
-    auto st = store.database().prepare("SELECT id, coalesce(external_id, '') FROM candidates");
-    while (st.step())
-        candidateRefs.emplace(st.int64(0), db::ProjectStore::candidateReference(st.int64(0), st.textView(1)));
+    const auto candidateRefs = texts.candidateReferences();
     std::string tag = r.model.substr(r.model.find_last_of('/') == std::string::npos ? 0 : r.model.find_last_of('/') + 1);
     for (char& c : tag)
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')

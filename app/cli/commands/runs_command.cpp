@@ -28,7 +28,7 @@ void setupRuns(CLI::App& root)
     cmd->add_flag("--metrics", o->metrics, "With --json: every logged step's metrics too");
     cmd->callback([o] {
         auto store = db::ProjectStore::open(o->project);
-        db::RunRegistry runs(store->database());
+        db::RunRegistry runs(*store);
         nlohmann::ordered_json all = nlohmann::ordered_json::array();
         if (!o->json)
             std::printf("%-28s %-12s %-10s %-22s %8s %8s %9s  %s\n", "run", "method", "status", "base", "steps",

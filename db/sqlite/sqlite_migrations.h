@@ -5,21 +5,22 @@
 
 namespace rankpo::db {
 
-class SqliteDatabase;
+class SqliteConnection;
 
-// Forward-only schema migrations. Version N is the state after db/migrations/000N_*.sql.
-// PRAGMA user_version holds the version of a project file.
+// Forward-only schema migrations of a SQLite project file. Version N is the state after
+// db/sqlite/migrations/000N_*.sql; PRAGMA user_version holds a file's version. Another store keeps its own
+// migrations, numbered alike.
 struct Migration {
     int version;
     std::string name;
     const char* sql;
 };
 
-const std::vector<Migration>& migrations();
+const std::vector<Migration>& sqliteMigrations();
 int latestSchemaVersion();
 
 // Applies the migrations after the file's current version up to `targetVersion`, each in its own
 // transaction together with the user_version bump. Throws if the file is newer than `targetVersion`.
-void migrate(SqliteDatabase& db, int targetVersion);
+void migrateSqlite(SqliteConnection& db, int targetVersion);
 
 } // namespace rankpo::db

@@ -9,7 +9,8 @@
 
 namespace rankpo::db {
 
-class SqliteDatabase;
+class Connection;
+class ProjectStore;
 
 // The project's `embeddings` table as an EmbeddingCache: vectors keyed by (model identity, text content hash),
 // stored as float32 little-endian blobs with their dimension. Each batched call is one transaction (lookup: a
@@ -18,9 +19,9 @@ class SqliteDatabase;
 //
 // A stored row whose blob does not hold `dim` finite floats (a damaged file, a foreign writer) is a data error
 // naming the model and the text hash, never a crash or a silently wrong vector.
-class SqliteEmbeddingCache : public EmbeddingCache {
+class ProjectEmbeddingCache : public EmbeddingCache {
 public:
-    explicit SqliteEmbeddingCache(SqliteDatabase& db) : m_db(db) {}
+    explicit ProjectEmbeddingCache(ProjectStore& store);
 
     std::vector<std::vector<float>> lookup(const std::string& modelIdentity,
                                            const std::vector<ContentHash>& texts) override;
@@ -37,7 +38,7 @@ public:
     std::size_t hits() const { return m_hits; }
 
 private:
-    SqliteDatabase& m_db;
+    Connection& m_db;
     std::size_t m_lookups = 0;
     std::size_t m_hits = 0;
 };

@@ -1,52 +1,24 @@
-#include "workflows/training_data.h"
+#include "db/training_data.h"
 
 #include "core/training/split_mix64.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
+#include "db/project_texts.h"
 
 #include <map>
 #include <set>
-#include <unordered_map>
 
-namespace rankpo::workflows {
-namespace {
+namespace rankpo::db {
 
-// Texts by id, read once each.
-class Texts {
-public:
-    explicit Texts(db::SqliteDatabase& db)
-        : m_job(db.prepare("SELECT text FROM jobs WHERE id = ?")), m_candidate(db.prepare("SELECT text FROM candidates WHERE id = ?"))
-    {
-    }
-    const std::string& job(JobId id) { return get(m_jobs, m_job, id); }
-    const std::string& candidate(CandidateId id) { return get(m_candidates, m_candidate, id); }
-
-private:
-    const std::string& get(std::unordered_map<std::int64_t, std::string>& cache, db::Statement& st, std::int64_t id)
-    {
-        auto it = cache.find(id);
-        if (it != cache.end())
-            return it->second;
-        st.bind(1, id);
-        std::string text = st.step() ? st.text(0) : std::string();
-        st.reset();
-        return cache.emplace(id, std::move(text)).first->second;
-    }
-    db::Statement m_job, m_candidate;
-    std::unordered_map<std::int64_t, std::string> m_jobs, m_candidates;
-};
-
-} // namespace
-
-PreferenceData loadPreferenceExamples(db::ProjectStore& store, const PreferenceDataOptions& options)
+PreferenceData loadPreferenceExamples(ProjectStore& store, const PreferenceDataOptions& options)
 {
-    db::PreferenceFilter filter;
+    PreferenceFilter filter;
     filter.source = options.source;
     filter.split = Split::Train;
     const auto preferences = store.preferences(filter);
     PreferenceData data;
-    const auto selection = db::selectPreferences(preferences, options.policy, options.ties, false, data.selection);
-    Texts texts(store.database());
+    const auto selection = selectPreferences(preferences, options.policy, options.ties, false, data.selection);
+    TextLookup texts(store);
     data.examples.reserve(selection.rows.size());
     for (const auto& row : selection.rows) {
         const Preference& p = *row.preference;
@@ -62,14 +34,14 @@ PreferenceData loadPreferenceExamples(db::ProjectStore& store, const PreferenceD
     return data;
 }
 
-std::vector<ContrastiveExample> loadContrastiveExamples(db::ProjectStore& store, int minNegatives, std::uint64_t seed)
+std::vector<ContrastiveExample> loadContrastiveExamples(ProjectStore& store, int minNegatives, std::uint64_t seed)
 {
     const auto labels = store.labels(Split::Train);
     std::map<JobId, std::pair<std::vector<CandidateId>, std::vector<CandidateId>>> byJob; // positives, negatives
     for (const auto& l : labels)
         (l.relevance > 0 ? byJob[l.jobId].first : byJob[l.jobId].second).push_back(l.candidateId);
     std::vector<CandidateId> all;
-    Texts texts(store.database());
+    TextLookup texts(store);
     std::vector<ContrastiveExample> examples;
     for (auto& [job, lists] : byJob) {
         auto& [positives, negatives] = lists;
@@ -98,4 +70,4 @@ std::vector<ContrastiveExample> loadContrastiveExamples(db::ProjectStore& store,
     return examples;
 }
 
-} // namespace rankpo::workflows
+} // namespace rankpo::db

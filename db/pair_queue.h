@@ -1,20 +1,19 @@
 #pragma once
 
 #include "core/domain/ids.h"
+#include "db/judgement_reader.h"
 
 #include <atomic>
 #include <cstdint>
-#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace rankpo::db {
-class SqliteDatabase;
-}
 
-namespace rankpo::ui {
+class ProjectStore;
 
-// Which pairs the queue lists. Filters combine with AND; each one is a set of pairs SQLite finds
+// Which pairs the queue lists. Filters combine with AND; each one is a set of pairs the database finds
 // with at most one pass over the preferences (never the texts, except for the text search).
 enum QueueFilter : unsigned {
     NotJudgedByMe = 1u << 0,       // no human judgement by the current annotator
@@ -45,26 +44,30 @@ struct PairQueueQuery {
     bool operator!=(const PairQueueQuery& o) const { return !(*this == o); }
 };
 
-// The SQL selecting the queue's pair ids in order, and the values of its parameters ?1..?4
-// (annotator, confidence threshold, score model, LIKE pattern); only the ones the SQL uses are set.
-struct PairQueueSql {
-    std::string sql;
-    struct Binding {
-        int index;
-        std::string text;
-        std::int64_t number = 0;
-        bool isText = true;
-    };
-    std::vector<Binding> bindings;
+// What the queue shows of a pair: names (never the texts), the score model's scores, every judgement's outcome.
+struct PairQueueRow {
+    PairId id = 0;
+    CandidateId lo = 0, hi = 0;
+    std::string jobLabel;  // title, else the job's reference
+    std::string loLabel, hiLabel; // the candidates' references
+    std::optional<double> scoreLo, scoreHi;
+    std::vector<JudgementOutcome> judgements; // oldest first
 };
-PairQueueSql buildPairQueueSql(const PairQueueQuery& query);
 
-// A LIKE pattern matching `text` anywhere, with % _ and \ escaped (ESCAPE '\').
-std::string likePattern(const std::string& text);
+// The pair queue over a project of any size: the matching ids are selected in order (8 bytes a pair), and
+// the rows' display values are read a page of ids at a time.
+class PairQueue {
+public:
+    explicit PairQueue(ProjectStore& store) : m_store(store) {}
 
-// Runs the query and returns the pair ids in queue order. `cancelled` is polled while SQLite works
-// (a progress handler): when it turns true the query stops and rankpo::Error (Cancelled) is thrown.
-std::vector<PairId> runPairQueueQuery(db::SqliteDatabase& db, const PairQueueQuery& query,
-                                      const std::atomic<bool>* cancelled = nullptr);
+    // The pair ids in queue order. `cancelled` is polled while the database works: when it turns true the
+    // query stops and rankpo::Error (Cancelled) is thrown.
+    std::vector<PairId> select(const PairQueueQuery& query, const std::atomic<bool>* cancelled = nullptr);
+    // The rows of a page of pair ids, in the order given; a pair removed since it was selected is left out.
+    std::vector<PairQueueRow> rows(const std::vector<PairId>& page, const std::string& scoreModel);
 
-} // namespace rankpo::ui
+private:
+    ProjectStore& m_store;
+};
+
+} // namespace rankpo::db

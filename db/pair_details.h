@@ -10,14 +10,11 @@
 #include <vector>
 
 namespace rankpo::db {
-class ProjectStore;
-}
 
-namespace rankpo::ui {
+class ProjectStore;
 
 // Everything the annotation view shows for one pair: the texts (parsed), every judgement stored for
-// it, and a model's scores when the project has some. Loaded on the GUI thread: a handful of
-// indexed row reads, well under a millisecond.
+// it, and a model's scores when the project has some.
 struct PairDetails {
     PairId id = 0;
     Job job;
@@ -34,16 +31,8 @@ struct PairDetails {
     const Preference* humanJudgement(const std::string& annotator) const;
 };
 
-// Reads one pair; nullopt if the pair does not exist. `scoreModel` names the model whose scores to
-// read (empty: none).
-std::optional<PairDetails> loadPairDetails(db::ProjectStore& store, PairId pair, const std::string& scoreModel);
+// Reads one pair: a handful of indexed row reads, well under a millisecond, so the GUI thread may call it.
+// nullopt if the pair does not exist. `scoreModel` names the model whose scores to read (empty: none).
+std::optional<PairDetails> loadPairDetails(ProjectStore& store, PairId pair, const std::string& scoreModel);
 
-} // namespace rankpo::ui
-
-namespace rankpo::ui {
-
-// Which candidate an annotator sees first (as "A"): a fair coin per pair, fixed for a session seed,
-// so that going back to a pair shows it the same way, while position bias averages out across pairs.
-CandidateId randomisedShownFirst(PairId pair, CandidateId lo, CandidateId hi, std::uint64_t sessionSeed);
-
-} // namespace rankpo::ui
+} // namespace rankpo::db

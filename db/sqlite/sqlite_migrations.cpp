@@ -1,12 +1,12 @@
-#include "db/migrations.h"
+#include "db/sqlite/sqlite_migrations.h"
 
 #include "core/util/error.h"
-#include "db/migration_scripts.h"
-#include "db/sqlite_database.h"
+#include "db/sqlite/migration_scripts.h"
+#include "db/sqlite/sqlite_connection.h"
 
 namespace rankpo::db {
 
-const std::vector<Migration>& migrations()
+const std::vector<Migration>& sqliteMigrations()
 {
     static const std::vector<Migration> all = [] {
         std::vector<Migration> list;
@@ -20,16 +20,16 @@ const std::vector<Migration>& migrations()
 
 int latestSchemaVersion()
 {
-    return static_cast<int>(migrations().size());
+    return static_cast<int>(sqliteMigrations().size());
 }
 
-void migrate(SqliteDatabase& db, int targetVersion)
+void migrateSqlite(SqliteConnection& db, int targetVersion)
 {
     const int current = db.userVersion();
     if (current > targetVersion)
         throw dataError(db.path() + ": project schema version " + std::to_string(current)
                         + " is newer than this program supports (" + std::to_string(targetVersion) + ")");
-    for (const auto& m : migrations()) {
+    for (const auto& m : sqliteMigrations()) {
         if (m.version <= current || m.version > targetVersion)
             continue;
         Transaction tx(db);

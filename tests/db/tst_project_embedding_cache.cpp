@@ -1,8 +1,9 @@
 // The project's embedding cache: round trip, keys by model identity, the blob format, damaged rows.
 #include "core/util/error.h"
 #include "db/project_store.h"
-#include "db/sqlite_database.h"
-#include "db/sqlite_embedding_cache.h"
+#include "db/store_access.h"
+#include "db/sqlite/sqlite_connection.h"
+#include "db/project_embedding_cache.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -22,14 +23,14 @@ std::unique_ptr<ProjectStore> newProject(const QTemporaryDir& dir)
 
 } // namespace
 
-class TestSqliteEmbeddingCache : public QObject {
+class TestProjectEmbeddingCache : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void roundTripInOneCall()
     {
         QTemporaryDir dir;
         auto store = newProject(dir);
-        SqliteEmbeddingCache cache(store->database());
+        ProjectEmbeddingCache cache(*store);
         const std::vector<ContentHash> keys{ContentHash::of("a"), ContentHash::of("b"), ContentHash::of("c")};
         const std::vector<std::vector<float>> vectors{{1.0f, -2.5f, 0.125f}, {0.0f, -0.0f, 3e-38f}, {7.0f, 8.0f, 9.0f}};
         cache.store("model/max32", {keys[0], keys[1]}, {vectors[0], vectors[1]});
@@ -55,7 +56,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto store = newProject(dir);
-        SqliteEmbeddingCache cache(store->database());
+        ProjectEmbeddingCache cache(*store);
         const auto key = ContentHash::of("the same text");
         cache.store("model-v1/max256", {key}, {{1.0f, 0.0f}});
         // Another identity (a retrained model, another maximum length) never sees the old vector.
@@ -71,7 +72,7 @@ private Q_SLOTS:
         // The vectors outlive the cache object: they are in the project file.
         store.reset();
         store = ProjectStore::open(dir.path().toStdString() + "/p.rankpo");
-        SqliteEmbeddingCache reopened(store->database());
+        ProjectEmbeddingCache reopened(*store);
         QVERIFY((reopened.lookup("model-v2/max256", {key})[0] == std::vector<float>{0.0f, 1.0f}));
     }
 
@@ -103,11 +104,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto store = newProject(dir);
         const auto key = ContentHash::of("t");
-        auto st = store->database().prepare(
+        auto st = rankpo::db::connectionOf(*store).prepare(
             "INSERT INTO embeddings(model_identity, content_hash, dim, vector) VALUES ('m', ?, ?, ?)");
         st.bindBlob(1, key.bytes.data(), key.bytes.size()).bind(2, dim).bindBlob(3, vector.constData(), std::size_t(vector.size()));
         st.run();
-        SqliteEmbeddingCache cache(store->database());
+        ProjectEmbeddingCache cache(*store);
         try {
             cache.lookup("m", {key});
             QFAIL("a damaged row must be refused");
@@ -118,17 +119,17 @@ private Q_SLOTS:
             QVERIFY2(what.find(message.toStdString()) != std::string::npos, what.c_str());
             QVERIFY2(what.find(key.hex()) != std::string::npos, what.c_str()); // names the text
         }
-        QVERIFY(!store->database().inTransaction()); // the read transaction was rolled back
+        QVERIFY(!rankpo::db::connectionOf(*store).inTransaction()); // the read transaction was rolled back
     }
 
     void joinsTheCallersTransaction()
     {
         QTemporaryDir dir;
         auto store = newProject(dir);
-        SqliteEmbeddingCache cache(store->database());
+        ProjectEmbeddingCache cache(*store);
         const auto key = ContentHash::of("t");
         {
-            Transaction tx(store->database());
+            Transaction tx(rankpo::db::connectionOf(*store));
             cache.store("m", {key}, {{1.0f}});
             QCOMPARE(cache.lookup("m", {key})[0].size(), std::size_t(1));
             // no commit: rolled back with the caller's transaction
@@ -140,12 +141,12 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto store = newProject(dir);
-        SqliteEmbeddingCache cache(store->database());
+        ProjectEmbeddingCache cache(*store);
         QVERIFY_EXCEPTION_THROWN(cache.store("m", {ContentHash::of("a")}, {}), Error);
         QVERIFY_EXCEPTION_THROWN(cache.store("m", {ContentHash::of("a")}, {{}}), Error);
         QCOMPARE(cache.count(), std::int64_t(0)); // nothing half-written
     }
 };
 
-QTEST_GUILESS_MAIN(TestSqliteEmbeddingCache)
-#include "tst_sqlite_embedding_cache.moc"
+QTEST_GUILESS_MAIN(TestProjectEmbeddingCache)
+#include "tst_project_embedding_cache.moc"

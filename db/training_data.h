@@ -1,6 +1,6 @@
 #pragma once
 
-// The training examples a project's train split yields, for each objective.
+// The training-data reader: the examples a project's train split yields, for each objective.
 #include "core/domain/preference.h"
 #include "core/training/training_examples.h"
 #include "db/preference_selection.h"
@@ -10,30 +10,28 @@
 #include <vector>
 
 namespace rankpo::db {
-class ProjectStore;
-}
 
-namespace rankpo::workflows {
+class ProjectStore;
 
 struct PreferenceDataOptions {
     std::optional<PreferenceSource> source; // nullopt: ai and human
-    db::MultiPreferencePolicy policy = db::MultiPreferencePolicy::All;
-    db::TiePolicy ties = db::TiePolicy::Drop;
+    MultiPreferencePolicy policy = db::MultiPreferencePolicy::All;
+    TiePolicy ties = db::TiePolicy::Drop;
     bool weightByConfidence = false;        // example weight = confidence / 100 (x 0.5 for a half tie)
 };
 
 struct PreferenceData {
     std::vector<PreferenceExample> examples;
-    db::SelectionReport selection;
+    SelectionReport selection;
 };
 
 // Stage 2: the train split's preferences as (job, chosen, rejected), in preference-id order.
-PreferenceData loadPreferenceExamples(db::ProjectStore& store, const PreferenceDataOptions& options);
+PreferenceData loadPreferenceExamples(ProjectStore& store, const PreferenceDataOptions& options);
 
 // Stage 1: one example per (train job, rule-positive candidate), with the job's rule negatives. A
 // job with fewer than `minNegatives` rule negatives gets random candidates that are not positive
 // for it (as upstream's get_random_negatives does), drawn with `seed`. Jobs without a positive
 // are skipped.
-std::vector<ContrastiveExample> loadContrastiveExamples(db::ProjectStore& store, int minNegatives, std::uint64_t seed);
+std::vector<ContrastiveExample> loadContrastiveExamples(ProjectStore& store, int minNegatives, std::uint64_t seed);
 
-} // namespace rankpo::workflows
+} // namespace rankpo::db

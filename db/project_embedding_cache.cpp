@@ -1,7 +1,7 @@
-#include "db/sqlite_embedding_cache.h"
+#include "db/project_embedding_cache.h"
 
 #include "core/util/error.h"
-#include "db/sqlite_database.h"
+#include "db/store_access.h"
 
 #include <cmath>
 #include <cstring>
@@ -14,7 +14,7 @@ namespace {
 constexpr std::int64_t kMaxDim = 1 << 16;
 
 // Begins a transaction unless the caller already has one open (then its own transaction covers the call).
-void beginUnlessOpen(std::optional<Transaction>& tx, SqliteDatabase& db, bool write)
+void beginUnlessOpen(std::optional<Transaction>& tx, Connection& db, bool write)
 {
     if (!db.inTransaction())
         tx.emplace(db, write);
@@ -53,7 +53,9 @@ std::vector<float> decodeEmbeddingBlob(const std::string& blob, std::int64_t dim
     return out;
 }
 
-std::vector<std::vector<float>> SqliteEmbeddingCache::lookup(const std::string& modelIdentity,
+ProjectEmbeddingCache::ProjectEmbeddingCache(ProjectStore& store) : m_db(connectionOf(store)) {}
+
+std::vector<std::vector<float>> ProjectEmbeddingCache::lookup(const std::string& modelIdentity,
                                                              const std::vector<ContentHash>& texts)
 {
     std::vector<std::vector<float>> out(texts.size());
@@ -77,7 +79,7 @@ std::vector<std::vector<float>> SqliteEmbeddingCache::lookup(const std::string& 
     return out;
 }
 
-void SqliteEmbeddingCache::store(const std::string& modelIdentity, const std::vector<ContentHash>& texts,
+void ProjectEmbeddingCache::store(const std::string& modelIdentity, const std::vector<ContentHash>& texts,
                                  const std::vector<std::vector<float>>& vectors)
 {
     if (texts.size() != vectors.size())
@@ -105,7 +107,7 @@ void SqliteEmbeddingCache::store(const std::string& modelIdentity, const std::ve
         tx->commit();
 }
 
-std::int64_t SqliteEmbeddingCache::count(const std::string& modelIdentity)
+std::int64_t ProjectEmbeddingCache::count(const std::string& modelIdentity)
 {
     auto st = m_db.prepare(modelIdentity.empty() ? "SELECT count(*) FROM embeddings"
                                                  : "SELECT count(*) FROM embeddings WHERE model_identity = ?");
@@ -115,7 +117,7 @@ std::int64_t SqliteEmbeddingCache::count(const std::string& modelIdentity)
     return st.int64(0);
 }
 
-std::int64_t SqliteEmbeddingCache::remove(const std::string& modelIdentity)
+std::int64_t ProjectEmbeddingCache::remove(const std::string& modelIdentity)
 {
     std::optional<Transaction> tx;
     beginUnlessOpen(tx, m_db, true);
