@@ -1,6 +1,6 @@
 // rankpo-studio [PROJECT] [--demo]: the desktop app. Everything but argument handling lives in ui/.
 #include "core/util/openmp_environment.h"
-#include "ui/main_window.h"
+#include "ui/shell/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

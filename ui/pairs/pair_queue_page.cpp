@@ -1,0 +1,252 @@
+#include "ui/pairs/pair_queue_page.h"
+
+#include "ui/shell/app_settings.h"
+#include "ui/pairs/pair_queue_model.h"
+#include "ui/pairs/pair_scoring.h"
+#include "ui/document/project_document.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace rankpo::ui {
+
+PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new PairQueueModel(this))
+{
+    setObjectName("pairsPage");
+    m_search = new QLineEdit(this);
+    m_search->setObjectName("pairSearch");
+    m_search->setPlaceholderText(tr("Search the jobs' and candidates' texts and ids…"));
+    m_search->setClearButtonEnabled(true);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(350);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &PairQueuePage::applyQuery);
+
+    m_order = new QComboBox(this);
+    m_order->addItem(tr("Import order"), static_cast<int>(db::QueueOrder::PairId));
+    m_order->addItem(tr("Uncertain first"), static_cast<int>(db::QueueOrder::UncertainFirst));
+    m_order->setToolTip(tr("Uncertain first: the pairs the score model separates least come first (active learning)"));
+    m_scoreModel = new QComboBox(this);
+    m_scoreModel->setToolTip(tr("The model whose scores give the margins"));
+    connect(m_order, qOverload<int>(&QComboBox::currentIndexChanged), this, &PairQueuePage::applyQuery);
+    connect(m_scoreModel, &QComboBox::textActivated, this, [this](const QString& model) {
+        if (auto* doc = document())
+            doc->setScoreModel(model);
+    });
+
+    auto* searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(new QLabel(tr("Order"), this));
+    searchRow->addWidget(m_order);
+    searchRow->addWidget(new QLabel(tr("Score model"), this));
+    searchRow->addWidget(m_scoreModel);
+    m_scoreButton = new QPushButton(tr("Score pairs with model…"), this);
+    m_scoreButton->setObjectName("scorePairs");
+    m_scoreButton->setToolTip(tr("Score both candidates of every pair with a model (on a worker): the scores order "
+                                 "the queue and find where the model and the AI judge disagree"));
+    connect(m_scoreButton, &QPushButton::clicked, this, [this] { scorePairsWithModel(this, document()); });
+    searchRow->addWidget(m_scoreButton);
+
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(new QLabel(tr("Show only:"), this));
+    m_notMine = new QCheckBox(tr("Not judged by me"), this);
+    m_aiOnly = new QCheckBox(tr("AI only"), this);
+    m_aiOnly->setToolTip(tr("Judged by an AI and by no person"));
+    m_humanAi = new QCheckBox(tr("Human–AI disagreement"), this);
+    m_lowConfidence = new QCheckBox(tr("AI confidence below"), this);
+    m_confidenceThreshold = new QSpinBox(this);
+    m_confidenceThreshold->setRange(1, 100);
+    m_confidenceThreshold->setValue(60);
+    m_modelAi = new QCheckBox(tr("Model–AI disagreement"), this);
+    m_modelAi->setToolTip(tr("The score model prefers the other candidate than the AI judge"));
+    for (QCheckBox* box : {m_notMine, m_aiOnly, m_humanAi, m_lowConfidence, m_modelAi}) {
+        filterRow->addWidget(box);
+        if (box == m_lowConfidence)
+            filterRow->addWidget(m_confidenceThreshold);
+        connect(box, &QCheckBox::toggled, this, &PairQueuePage::applyQuery);
+    }
+    connect(m_confidenceThreshold, qOverload<int>(&QSpinBox::valueChanged), this, [this] {
+        if (m_lowConfidence->isChecked())
+            applyQuery();
+    });
+    filterRow->addStretch(1);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName("pairTable");
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle); // long ids (URLs) differ at their ends
+    // Fixed row heights and no size-to-contents: a million rows cost nothing until they are seen.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const int w = m_table->fontMetrics().horizontalAdvance('m');
+    const int widths[] = {7, 30, 13, 13, 8, 7, 8, 6, 10};
+    for (int c = 0; c < PairQueueModel::ColumnCount; ++c)
+        m_table->setColumnWidth(c, widths[c] * w);
+    m_table->horizontalHeader()->restoreState(AppSettings().layoutState("pairTable/header"));
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) { Q_EMIT pairActivated(index.row()); });
+
+    m_status = new QLabel(this);
+    m_status->setObjectName("queueStatus");
+    connect(m_model, &PairQueueModel::loadingChanged, this, &PairQueuePage::updateStatus);
+    connect(m_model, &PairQueueModel::loaded, this, &PairQueuePage::updateStatus);
+    connect(m_model, &PairQueueModel::loadFailed, this, [this](const QString& message) {
+        m_status->setText(tr("Could not select the pairs: %1").arg(message));
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(searchRow);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_status);
+    updateModelControls();
+    updateStatus();
+}
+
+PairQueuePage::~PairQueuePage()
+{
+    AppSettings().setLayoutState("pairTable/header", m_table->horizontalHeader()->saveState());
+}
+
+QIcon PairQueuePage::icon() const
+{
+    return style()->standardIcon(QStyle::SP_FileDialogDetailedView);
+}
+
+void PairQueuePage::setDocument(ProjectDocument* document)
+{
+    if (ProjectDocument* old = this->document())
+        disconnect(old, nullptr, this, nullptr);
+    StudioPage::setDocument(document);
+    if (document) {
+        connect(document, &ProjectDocument::annotatorChanged, this, [this] {
+            if (m_notMine->isChecked())
+                applyQuery();
+        });
+        connect(document, &ProjectDocument::scoreModelChanged, this, [this] {
+            updateModelControls();
+            applyQuery();
+        });
+        connect(document, &ProjectDocument::dataChanged, this, &PairQueuePage::updateModelControls);
+    }
+    updateModelControls();
+    m_scoreButton->setEnabled(document != nullptr);
+    // The model keeps the query; it reloads for the new document.
+    m_model->setQuery(currentQuery());
+    m_model->setDocument(document);
+    updateStatus();
+}
+
+db::PairQueueQuery PairQueuePage::currentQuery() const
+{
+    db::PairQueueQuery q;
+    if (m_notMine->isChecked())
+        q.filters |= db::NotJudgedByMe;
+    if (m_aiOnly->isChecked())
+        q.filters |= db::AiOnly;
+    if (m_humanAi->isChecked())
+        q.filters |= db::HumanAiDisagreement;
+    if (m_lowConfidence->isChecked())
+        q.filters |= db::LowAiConfidence;
+    if (m_modelAi->isChecked() && m_modelAi->isEnabled())
+        q.filters |= db::ModelAiDisagreement;
+    q.lowConfidenceBelow = m_confidenceThreshold->value();
+    q.order = m_order->isEnabled() ? static_cast<db::QueueOrder>(m_order->currentData().toInt()) : db::QueueOrder::PairId;
+    q.search = m_search->text().trimmed().toStdString();
+    if (auto* doc = document()) {
+        q.annotator = doc->annotator().toStdString();
+        q.scoreModel = doc->scoreModel().toStdString();
+    }
+    return q;
+}
+
+void PairQueuePage::applyQuery()
+{
+    m_searchDelay->stop();
+    const db::PairQueueQuery q = currentQuery();
+    if (q != m_model->query() || m_model->rowCount() == 0)
+        m_model->setQuery(q);
+}
+
+void PairQueuePage::setFilters(unsigned filters)
+{
+    const QSignalBlocker b1(m_notMine), b2(m_aiOnly), b3(m_humanAi), b4(m_lowConfidence), b5(m_modelAi);
+    m_notMine->setChecked(filters & db::NotJudgedByMe);
+    m_aiOnly->setChecked(filters & db::AiOnly);
+    m_humanAi->setChecked(filters & db::HumanAiDisagreement);
+    m_lowConfidence->setChecked(filters & db::LowAiConfidence);
+    m_modelAi->setChecked(filters & db::ModelAiDisagreement);
+    applyQuery();
+}
+
+void PairQueuePage::setSearchText(const QString& text)
+{
+    m_search->setText(text);
+    applyQuery();
+}
+
+void PairQueuePage::setOrder(db::QueueOrder order)
+{
+    m_order->setCurrentIndex(m_order->findData(static_cast<int>(order)));
+    applyQuery();
+}
+
+void PairQueuePage::updateModelControls()
+{
+    QStringList models;
+    auto* doc = document();
+    if (doc) {
+        try {
+            models = doc->scoredModels();
+        } catch (const std::exception&) {
+            models.clear();
+        }
+    }
+    const QSignalBlocker block(m_scoreModel);
+    m_scoreModel->clear();
+    m_scoreModel->addItems(models);
+    if (doc)
+        m_scoreModel->setCurrentText(doc->scoreModel());
+    const bool scored = !models.isEmpty();
+    const QString why = tr("No model has scored this project's pairs yet: Score pairs with model… (or a finished training run) enables this");
+    for (QWidget* w : std::initializer_list<QWidget*>{m_scoreModel, m_modelAi, m_order}) {
+        w->setEnabled(scored);
+        if (!scored)
+            w->setToolTip(why);
+    }
+    if (scored) {
+        m_modelAi->setToolTip(tr("The score model prefers the other candidate than the AI judge"));
+        m_order->setToolTip(tr("Uncertain first: the pairs the score model separates least come first (active learning)"));
+        m_scoreModel->setToolTip(tr("The model whose scores give the margins"));
+    }
+}
+
+void PairQueuePage::updateStatus()
+{
+    if (!document()) {
+        m_status->setText(tr("No project open."));
+        return;
+    }
+    const int n = m_model->rowCount();
+    const QString count = n == 1 ? tr("1 pair") : tr("%1 pairs").arg(QLocale().toString(n));
+    m_status->setText(m_model->isLoading() ? tr("Selecting pairs… (%1 shown)").arg(count) : count);
+}
+
+} // namespace rankpo::ui

@@ -1,0 +1,335 @@
+#include "ui/training/training_form.h"
+
+#include "core/util/error.h"
+#include "workflows/compute_devices.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QDoubleValidator>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace rankpo::ui {
+namespace {
+
+QDoubleSpinBox* doubleBox(QWidget* parent, double min, double max, int decimals, double step)
+{
+    auto* box = new QDoubleSpinBox(parent);
+    box->setRange(min, max);
+    box->setDecimals(decimals);
+    box->setSingleStep(step);
+    return box;
+}
+
+QSpinBox* intBox(QWidget* parent, int min, int max)
+{
+    auto* box = new QSpinBox(parent);
+    box->setRange(min, max);
+    return box;
+}
+
+// The tooltip goes on the field and its label, so hovering either explains it.
+void addRow(QFormLayout* form, const QString& label, QWidget* field, const QString& tip)
+{
+    field->setToolTip(tip);
+    form->addRow(label, field);
+    if (QWidget* l = form->labelForField(field))
+        l->setToolTip(tip);
+}
+
+void setRowEnabled(QWidget* field, bool enabled)
+{
+    field->setEnabled(enabled);
+    if (auto* form = qobject_cast<QFormLayout*>(field->parentWidget() ? field->parentWidget()->layout() : nullptr)) {
+        if (QWidget* l = form->labelForField(field))
+            l->setEnabled(enabled);
+    }
+}
+
+QString formatRate(double rate)
+{
+    return QString::number(rate, 'g', 6);
+}
+
+} // namespace
+
+TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
+{
+    const TrainingConfig defaults = TrainingConfig::defaults(TrainingMethod::RankPO);
+
+    auto* modelGroup = new QGroupBox(tr("Model and data"), this);
+    auto* modelForm = new QFormLayout(modelGroup);
+    m_base = new QComboBox(modelGroup);
+    m_base->setObjectName("baseModel");
+    addRow(modelForm, tr("Base model"), m_base,
+           tr("The model training starts from: a pretrained encoder, a stage-1 (contrastive) model, or any earlier run"));
+    m_method = new QComboBox(modelGroup);
+    m_method->setObjectName("method");
+    m_method->addItem(tr("RankPO (preference optimisation)"), static_cast<int>(Method::RankPO));
+    m_method->addItem(tr("SFT (cross-entropy baseline)"), static_cast<int>(Method::Sft));
+    m_method->addItem(tr("Stage 1: contrastive (rule labels)"), static_cast<int>(Method::Contrastive));
+    addRow(modelForm, tr("Method"), m_method,
+           tr("RankPO aligns the model with pairwise preferences (stage 2); SFT is the paper's baseline on the same "
+              "pairs; stage 1 learns the rule labels contrastively (InfoNCE)"));
+    m_lossType = new QComboBox(modelGroup);
+    m_lossType->addItem(tr("sigmoid (DPO)"), static_cast<int>(PreferenceLossType::Sigmoid));
+    m_lossType->addItem(tr("hinge (SLiC)"), static_cast<int>(PreferenceLossType::Hinge));
+    addRow(modelForm, tr("RankPO loss"), m_lossType,
+           tr("sigmoid: −log σ(β·logits), as DPO; hinge: max(0, 1 − β·logits), as SLiC (label smoothing must be 0)"));
+    m_referenceFree = new QCheckBox(tr("reference-free"), modelGroup);
+    addRow(modelForm, QString(), m_referenceFree,
+           tr("Without a frozen reference model the advantages are the scores themselves (the paper's setting); "
+              "with one, they are offset by the base model's scores"));
+    m_source = new QComboBox(modelGroup);
+    m_source->addItem(tr("AI judgements"), QStringLiteral("ai"));
+    m_source->addItem(tr("human judgements"), QStringLiteral("human"));
+    m_source->addItem(tr("both"), QStringLiteral("both"));
+    addRow(modelForm, tr("Preferences"), m_source, tr("Which judgements of the train split stage 2 learns from"));
+    m_device = new QComboBox(modelGroup);
+    m_device->setObjectName("device");
+    addRow(modelForm, tr("Device"), m_device, tr("Where the model runs"));
+    m_runName = new QLineEdit(modelGroup);
+    m_runName->setPlaceholderText(tr("automatic (method-n)"));
+    addRow(modelForm, tr("Run name"), m_runName,
+           tr("The trained model is known by this name afterwards (as a base model, in the dashboard, in `rankpo --model`)"));
+
+    auto* optGroup = new QGroupBox(tr("Optimisation"), this);
+    auto* optForm = new QFormLayout(optGroup);
+    m_learningRate = new QLineEdit(optGroup);
+    m_learningRate->setObjectName("learningRate");
+    auto* validator = new QDoubleValidator(0.0, 1.0, 12, m_learningRate);
+    validator->setNotation(QDoubleValidator::ScientificNotation);
+    validator->setLocale(QLocale::c());
+    m_learningRate->setValidator(validator);
+    addRow(optForm, tr("Learning rate"), m_learningRate,
+           tr("AdamW's peak learning rate, reached after the warm-up and decayed by a cosine schedule (paper: 1e-5)"));
+    m_epochs = intBox(optGroup, 1, 1000);
+    m_epochs->setObjectName("epochs");
+    addRow(optForm, tr("Epochs"), m_epochs, tr("Passes over the training data; a checkpoint is kept after each (paper: 3)"));
+    m_batch = intBox(optGroup, 1, 4096);
+    addRow(optForm, tr("Batch size"), m_batch, tr("Pairs (stage 1: jobs) per forward pass (paper: 8)"));
+    m_accumulation = intBox(optGroup, 1, 1024);
+    addRow(optForm, tr("Accumulation"), m_accumulation,
+           tr("Batches whose gradients are summed before each optimizer step: the effective batch is batch size × "
+              "accumulation (paper: 4)"));
+    m_warmup = doubleBox(optGroup, 0.0, 0.99, 3, 0.05);
+    addRow(optForm, tr("Warm-up ratio"), m_warmup,
+           tr("Share of the steps over which the learning rate rises linearly from 0 (paper: 0.1)"));
+    m_seed = intBox(optGroup, 0, 2147483647);
+    addRow(optForm, tr("Seed"), m_seed, tr("Shuffling, dropout and initialisation: the same seed repeats a run (42)"));
+    m_dropout = new QCheckBox(tr("keep dropout on"), optGroup);
+    addRow(optForm, tr("Dropout"), m_dropout,
+           tr("The paper's RankPO run trains with the encoder's dropout on; off makes the training scores deterministic"));
+
+    auto* lossGroup = new QGroupBox(tr("Objective"), this);
+    auto* lossForm = new QFormLayout(lossGroup);
+    m_tau = doubleBox(lossGroup, 0.001, 10.0, 3, 0.01);
+    addRow(lossForm, tr("τ (temperature)"), m_tau,
+           tr("Cosine scores are divided by τ: RankPO and SFT 0.1, stage 1 0.02 (the paper's values)"));
+    m_beta = doubleBox(lossGroup, 0.0, 100.0, 3, 0.1);
+    addRow(lossForm, tr("β"), m_beta, tr("Scales the preference logits inside the sigmoid or hinge (paper: 2.0)"));
+    m_gamma = doubleBox(lossGroup, -10.0, 10.0, 3, 0.1);
+    addRow(lossForm, tr("γ (margin)"), m_gamma,
+           tr("A target margin subtracted from the scaled advantage (upstream gamma_beta_ratio; paper: 0)"));
+    m_labelSmoothing = doubleBox(lossGroup, 0.0, 0.499, 3, 0.05);
+    addRow(lossForm, tr("Label smoothing"), m_labelSmoothing,
+           tr("The conservative sigmoid loss: the share of preferences assumed to be wrong, in [0, 0.5) (paper: 0)"));
+    m_sftWeight = doubleBox(lossGroup, 0.0, 100.0, 3, 0.1);
+    addRow(lossForm, tr("SFT weight"), m_sftWeight,
+           tr("Weight of an added cross-entropy term on the same pairs, regularising RankPO (paper: 0)"));
+    m_confidenceWeighting = new QCheckBox(tr("weight pairs by the judge's confidence"), lossGroup);
+    addRow(lossForm, QString(), m_confidenceWeighting,
+           tr("Beyond the paper: each pair's loss is weighted by the stated confidence of its judgement"));
+    m_negatives = intBox(lossGroup, 1, 100);
+    addRow(lossForm, tr("Negatives per job"), m_negatives,
+           tr("Stage 1: rule-labelled negatives per job in a batch, besides the in-batch negatives (5)"));
+    m_maxJob = intBox(lossGroup, 8, 8192);
+    m_maxJob->setObjectName("maxLengthJob");
+    addRow(lossForm, tr("Max job tokens"), m_maxJob,
+           tr("Job descriptions are cut to this many tokens (and to the model's maximum); shorter is faster"));
+    m_maxCandidate = intBox(lossGroup, 8, 8192);
+    m_maxCandidate->setObjectName("maxLengthCandidate");
+    addRow(lossForm, tr("Max candidate tokens"), m_maxCandidate,
+           tr("Candidate profiles are cut to this many tokens (and to the model's maximum)"));
+
+    m_preferenceOnly = {m_source, m_beta, m_gamma, m_labelSmoothing, m_sftWeight, m_confidenceWeighting};
+    m_rankpoOnly = {m_lossType, m_referenceFree, m_beta, m_gamma, m_labelSmoothing, m_sftWeight};
+    m_contrastiveOnly = {m_negatives};
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(modelGroup);
+    layout->addWidget(optGroup);
+    layout->addWidget(lossGroup);
+    layout->addStretch(1);
+
+    fillDevices();
+    setConfig(defaults);
+    connect(m_method, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        // Each method starts from its own defaults (τ differs between the stages).
+        TrainingConfig c = TrainingConfig::defaults(method() == Method::Contrastive ? TrainingMethod::Contrastive
+                                                    : method() == Method::Sft       ? TrainingMethod::Sft
+                                                                                    : TrainingMethod::RankPO);
+        m_tau->setValue(c.method == TrainingMethod::Contrastive ? c.contrastive.loss.tau
+                        : c.method == TrainingMethod::Sft      ? c.sft.tau
+                                                               : c.rankpo.tau);
+        methodChanged();
+    });
+    for (QComboBox* box : {m_base, m_method, m_lossType, m_source, m_device})
+        connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingForm::changed);
+}
+
+void TrainingForm::fillDevices()
+{
+    m_device->clear();
+    auto* model = qobject_cast<QStandardItemModel*>(m_device->model());
+    for (const auto& d : workflows::computeDevices()) {
+        QString label = QString::fromStdString(d.label);
+        if (!d.available)
+            label += tr(" — unavailable");
+        m_device->addItem(label, QString::fromStdString(d.id));
+        QStandardItem* item = model->item(m_device->count() - 1);
+        item->setEnabled(d.available);
+        item->setToolTip(d.available ? QString() : QString::fromStdString(d.reason));
+    }
+}
+
+void TrainingForm::setModels(const QList<ModelChoice>& models)
+{
+    const QString current = baseModel();
+    const QSignalBlocker block(m_base);
+    m_base->clear();
+    for (const auto& m : models)
+        m_base->addItem(m.label, m.name);
+    setBaseModel(current);
+}
+
+void TrainingForm::setBaseModel(const QString& name)
+{
+    const int index = m_base->findData(name);
+    if (index >= 0)
+        m_base->setCurrentIndex(index);
+}
+
+QString TrainingForm::baseModel() const
+{
+    return m_base->currentData().toString();
+}
+
+void TrainingForm::setMethod(Method method)
+{
+    m_method->setCurrentIndex(m_method->findData(static_cast<int>(method)));
+}
+
+TrainingForm::Method TrainingForm::method() const
+{
+    return static_cast<Method>(m_method->currentData().toInt());
+}
+
+void TrainingForm::methodChanged()
+{
+    const Method m = method();
+    for (QWidget* w : m_preferenceOnly)
+        setRowEnabled(w, m != Method::Contrastive);
+    for (QWidget* w : m_rankpoOnly)
+        setRowEnabled(w, m == Method::RankPO);
+    for (QWidget* w : m_contrastiveOnly)
+        setRowEnabled(w, m == Method::Contrastive);
+    Q_EMIT changed();
+}
+
+void TrainingForm::setConfig(const TrainingConfig& c)
+{
+    const QSignalBlocker block(m_method);
+    setMethod(c.method == TrainingMethod::Contrastive ? Method::Contrastive
+              : c.method == TrainingMethod::Sft       ? Method::Sft
+                                                      : Method::RankPO);
+    m_lossType->setCurrentIndex(m_lossType->findData(static_cast<int>(c.rankpo.lossType)));
+    m_referenceFree->setChecked(c.rankpo.referenceFree);
+    m_learningRate->setText(formatRate(c.learningRate));
+    m_epochs->setValue(c.numTrainEpochs);
+    m_batch->setValue(c.perDeviceTrainBatchSize);
+    m_accumulation->setValue(c.gradientAccumulationSteps);
+    m_warmup->setValue(c.warmupRatio);
+    m_seed->setValue(static_cast<int>(c.seed));
+    m_dropout->setChecked(!c.disableDropout);
+    m_tau->setValue(c.method == TrainingMethod::Contrastive ? c.contrastive.loss.tau
+                    : c.method == TrainingMethod::Sft      ? c.sft.tau
+                                                           : c.rankpo.tau);
+    m_beta->setValue(c.rankpo.beta);
+    m_gamma->setValue(c.rankpo.gamma);
+    m_labelSmoothing->setValue(c.rankpo.labelSmoothing);
+    m_sftWeight->setValue(c.rankpo.sftWeight);
+    m_confidenceWeighting->setChecked(c.rankpo.weightByConfidence);
+    m_negatives->setValue(c.contrastive.numNegatives);
+    m_maxJob->setValue(c.maxQueryLength);
+    m_maxCandidate->setValue(c.maxPassageLength);
+    methodChanged();
+}
+
+TrainingConfig TrainingForm::config() const
+{
+    const Method m = method();
+    TrainingConfig c = TrainingConfig::defaults(m == Method::Contrastive ? TrainingMethod::Contrastive
+                                                : m == Method::Sft       ? TrainingMethod::Sft
+                                                                         : TrainingMethod::RankPO);
+    bool ok = false;
+    const double rate = QLocale::c().toDouble(m_learningRate->text().trimmed(), &ok);
+    if (!ok || !(rate > 0) || !std::isfinite(rate))
+        throw usageError("learning rate: '" + m_learningRate->text().toStdString() + "' is not a positive number");
+    c.learningRate = rate;
+    c.numTrainEpochs = m_epochs->value();
+    c.perDeviceTrainBatchSize = m_batch->value();
+    c.gradientAccumulationSteps = m_accumulation->value();
+    c.warmupRatio = m_warmup->value();
+    c.seed = static_cast<std::uint64_t>(m_seed->value());
+    c.disableDropout = !m_dropout->isChecked();
+    c.maxQueryLength = m_maxJob->value();
+    c.maxPassageLength = m_maxCandidate->value();
+    c.rankpo.lossType = static_cast<PreferenceLossType>(m_lossType->currentData().toInt());
+    c.rankpo.referenceFree = m_referenceFree->isChecked();
+    c.rankpo.beta = m_beta->value();
+    c.rankpo.gamma = m_gamma->value();
+    c.rankpo.labelSmoothing = m_labelSmoothing->value();
+    c.rankpo.sftWeight = m_sftWeight->value();
+    c.rankpo.weightByConfidence = m_confidenceWeighting->isChecked();
+    c.contrastive.numNegatives = m_negatives->value();
+    if (m == Method::Contrastive)
+        c.contrastive.loss.tau = m_tau->value();
+    else if (m == Method::Sft)
+        c.sft.tau = m_tau->value();
+    else
+        c.rankpo.tau = m_tau->value();
+    c.validate();
+    return c;
+}
+
+workflows::TrainingRequest TrainingForm::request() const
+{
+    workflows::TrainingRequest r;
+    r.config = config();
+    r.model = baseModel().toStdString();
+    if (r.model.empty())
+        throw usageError("choose a base model");
+    r.runName = m_runName->text().trimmed().toStdString();
+    r.device = m_device->currentData().toString().toStdString();
+    const QString source = m_source->currentData().toString();
+    if (source == QLatin1String("ai"))
+        r.source = PreferenceSource::Ai;
+    else if (source == QLatin1String("human"))
+        r.source = PreferenceSource::Human;
+    // Sweeps and single runs evaluate at the lengths they train with.
+    r.maxLengthJob = static_cast<std::size_t>(r.config.maxQueryLength);
+    r.maxLengthCandidate = static_cast<std::size_t>(r.config.maxPassageLength);
+    return r;
+}
+
+} // namespace rankpo::ui

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "ui/common/model_choices.h"
+#include "workflows/training_workflow.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace rankpo::ui {
+
+// What a training run is configured with: the base model, the method, the hyper-parameters (the
+// paper's defaults, each with a tooltip saying what it does) and the device. Produces the
+// workflow's request; knows nothing about running it.
+class TrainingForm : public QWidget {
+    Q_OBJECT
+public:
+    // The methods offered, in the combo's order.
+    enum class Method { RankPO, Sft, Contrastive };
+
+    explicit TrainingForm(QWidget* parent = nullptr);
+
+    void setModels(const QList<ModelChoice>& models);
+    void setBaseModel(const QString& name);
+    QString baseModel() const;
+    void setMethod(Method method);
+    Method method() const;
+
+    // The fields from a configuration (and back). config() throws rankpo::Error (Usage) naming the
+    // field when a value is invalid.
+    void setConfig(const TrainingConfig& config);
+    TrainingConfig config() const;
+    // The whole request: base model, run name, source, device, config (validated).
+    workflows::TrainingRequest request() const;
+
+    QComboBox* deviceBox() const { return m_device; }
+    QComboBox* methodBox() const { return m_method; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void methodChanged();
+    void fillDevices();
+
+    QComboBox* m_base;
+    QComboBox* m_method;
+    QComboBox* m_lossType;
+    QCheckBox* m_referenceFree;
+    QComboBox* m_source;
+    QComboBox* m_device;
+    QLineEdit* m_runName;
+    QLineEdit* m_learningRate;
+    QSpinBox* m_epochs;
+    QSpinBox* m_batch;
+    QSpinBox* m_accumulation;
+    QDoubleSpinBox* m_warmup;
+    QDoubleSpinBox* m_tau;
+    QDoubleSpinBox* m_beta;
+    QDoubleSpinBox* m_gamma;
+    QDoubleSpinBox* m_labelSmoothing;
+    QDoubleSpinBox* m_sftWeight;
+    QCheckBox* m_confidenceWeighting;
+    QSpinBox* m_negatives;
+    QSpinBox* m_maxJob;
+    QSpinBox* m_maxCandidate;
+    QSpinBox* m_seed;
+    QCheckBox* m_dropout;
+    QList<QWidget*> m_preferenceOnly; // fields that stage 1 does not use
+    QList<QWidget*> m_rankpoOnly;
+    QList<QWidget*> m_contrastiveOnly;
+};
+
+} // namespace rankpo::ui
