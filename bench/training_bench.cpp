@@ -96,8 +96,8 @@ int main(int argc, char** argv)
         rankpo::TrainingConfig config = rankpo::TrainingConfig::defaults(rankpo::TrainingMethod::RankPO);
         config.perDeviceTrainBatchSize = int(batch);
         config.gradientAccumulationSteps = 1;
-        config.maxQueryLength = int(maxLength);
-        config.maxPassageLength = int(maxLength);
+        config.maxLengthJob = int(maxLength);
+        config.maxLengthCandidate = int(maxLength);
         config.lrSchedulerType = rankpo::LrSchedulerType::Constant;
         config.warmupRatio = 0;
         config.loggingSteps = 1000000;

@@ -1,5 +1,6 @@
 #include "workflows/demo_pipeline.h"
 
+#include "core/evaluation/metric_keys.h"
 #include "core/demo/demo_corpus.h"
 #include "core/util/error.h"
 #include "db/demo_project.h"
@@ -23,8 +24,8 @@ using json = nlohmann::ordered_json;
 // training budgets are the steps that fit around them. RankPO and SFT get the same budget.
 struct DemoBudget {
     demo::DemoOptions corpus;
-    std::size_t jobLength;
-    std::size_t candidateLength;
+    std::size_t maxLengthJob;
+    std::size_t maxLengthCandidate;
     TrainingConfig stage1;
     TrainingConfig stage2;
 };
@@ -33,8 +34,8 @@ DemoBudget budgetFor(bool quick, std::uint64_t seed)
 {
     DemoBudget b;
     b.corpus.seed = seed;
-    b.jobLength = 128;
-    b.candidateLength = 128;
+    b.maxLengthJob = 128;
+    b.maxLengthCandidate = 128;
 
     b.stage1 = TrainingConfig::defaults(TrainingMethod::Contrastive);
     b.stage1.learningRate = 3e-5;
@@ -53,8 +54,8 @@ DemoBudget budgetFor(bool quick, std::uint64_t seed)
     b.stage2.rankpo.referenceFree = false; // RankPO against the frozen stage-1 model
     for (TrainingConfig* c : {&b.stage1, &b.stage2}) {
         c->seed = seed;
-        c->maxQueryLength = static_cast<int>(b.jobLength);
-        c->maxPassageLength = static_cast<int>(b.candidateLength);
+        c->maxLengthJob = static_cast<int>(b.maxLengthJob);
+        c->maxLengthCandidate = static_cast<int>(b.maxLengthCandidate);
         c->loggingSteps = 5;
     }
     return b;
@@ -65,9 +66,9 @@ json modelRow(const std::string& name, const std::string& run, const EvaluationR
     json row;
     row["name"] = name;
     row["run"] = run;
-    for (const char* key : {"nDCG@20", "MRR@20", "Recall@20", "alignment_ai", "alignment_ai_ci", "alignment_ai_pairs"})
+    for (const std::string& key : std::vector<std::string>{metric_keys::NDCG20, metric_keys::MRR20, metric_keys::Recall20, metric_keys::AlignmentAi, metric_keys::interval(metric_keys::AlignmentAi), metric_keys::pairs(metric_keys::AlignmentAi)})
         row[key] = e.json.contains(key) ? e.json[key] : json();
-    for (const char* family : {"standard", "upstream"})
+    for (const char* family : {metric_keys::Standard, metric_keys::Upstream})
         row[family] = e.json.contains(family) ? e.json[family] : json::object();
     row["identity"] = e.identity;
     row["evaluation_id"] = e.evaluationId ? json(*e.evaluationId) : json();
@@ -125,8 +126,8 @@ json runDemoPipeline(const DemoPipelineOptions& options)
     EncodingOptions encoding;
     encoding.device = options.device;
     encoding.threads = options.threads;
-    encoding.maxLengthJob = budget.jobLength;
-    encoding.maxLengthCandidate = budget.candidateLength;
+    encoding.maxLengthJob = budget.maxLengthJob;
+    encoding.maxLengthCandidate = budget.maxLengthCandidate;
     encoding.cancel = options.cancel;
     auto evaluate = [&](const std::string& model) {
         EvaluationOptions e;
@@ -170,11 +171,11 @@ json runDemoPipeline(const DemoPipelineOptions& options)
     const json& rp = models[2];
     const json& sf = models[3];
     json shape;
-    shape["rankpo_alignment_gain"] = number(rp, "alignment_ai") - number(s1, "alignment_ai");
-    shape["rankpo_alignment_at_least_stage1_plus_0.05"] = number(rp, "alignment_ai") >= number(s1, "alignment_ai") + 0.05;
-    shape["rankpo_ndcg_ratio_to_stage1"] = number(rp, "nDCG@20") / number(s1, "nDCG@20");
-    shape["rankpo_ndcg_at_least_0.85_stage1"] = number(rp, "nDCG@20") >= 0.85 * number(s1, "nDCG@20");
-    shape["rankpo_ndcg_at_least_sft"] = number(rp, "nDCG@20") >= number(sf, "nDCG@20");
+    shape["rankpo_alignment_gain"] = number(rp, metric_keys::AlignmentAi) - number(s1, metric_keys::AlignmentAi);
+    shape["rankpo_alignment_at_least_stage1_plus_0.05"] = number(rp, metric_keys::AlignmentAi) >= number(s1, metric_keys::AlignmentAi) + 0.05;
+    shape["rankpo_ndcg_ratio_to_stage1"] = number(rp, metric_keys::NDCG20) / number(s1, metric_keys::NDCG20);
+    shape["rankpo_ndcg_at_least_0.85_stage1"] = number(rp, metric_keys::NDCG20) >= 0.85 * number(s1, metric_keys::NDCG20);
+    shape["rankpo_ndcg_at_least_sft"] = number(rp, metric_keys::NDCG20) >= number(sf, metric_keys::NDCG20);
     shape["holds"] = shape["rankpo_alignment_at_least_stage1_plus_0.05"].get<bool>()
         && shape["rankpo_ndcg_at_least_0.85_stage1"].get<bool>() && shape["rankpo_ndcg_at_least_sft"].get<bool>();
 
@@ -187,8 +188,8 @@ json runDemoPipeline(const DemoPipelineOptions& options)
     config["base_model"] = options.baseModel;
     config["corpus"] = {{"jobs", budget.corpus.jobs}, {"candidates", budget.corpus.candidates}, {"pairs", budget.corpus.pairs}};
     config["split"] = {{"test_fraction", 0.3}, {"seed", options.seed}};
-    config["max_length_job"] = budget.jobLength;
-    config["max_length_candidate"] = budget.candidateLength;
+    config["max_length_job"] = budget.maxLengthJob;
+    config["max_length_candidate"] = budget.maxLengthCandidate;
     config["stage1"] = budget.stage1.toJson();
     config["stage2"] = budget.stage2.toJson();
     config["device"] = stage1.run.device;
@@ -203,13 +204,13 @@ json runDemoPipeline(const DemoPipelineOptions& options)
         csv += std::string(",") + k;
     csv += "\n";
     for (const auto& m : models) {
-        const json ci = m["alignment_ai_ci"];
-        csv += m["name"].get<std::string>() + "," + m["run"].get<std::string>() + "," + csvNumber(m["nDCG@20"]) + ","
-            + csvNumber(m["MRR@20"]) + "," + csvNumber(m["Recall@20"]) + "," + csvNumber(m["alignment_ai"]) + ","
+        const json ci = m[metric_keys::interval(metric_keys::AlignmentAi)];
+        csv += m["name"].get<std::string>() + "," + m["run"].get<std::string>() + "," + csvNumber(m[metric_keys::NDCG20]) + ","
+            + csvNumber(m[metric_keys::MRR20]) + "," + csvNumber(m[metric_keys::Recall20]) + "," + csvNumber(m[metric_keys::AlignmentAi]) + ","
             + (ci.is_array() && ci.size() == 2 ? csvNumber(ci[0]) + "," + csvNumber(ci[1]) : std::string(","))
-            + "," + csvNumber(m["alignment_ai_pairs"]);
+            + "," + csvNumber(m[metric_keys::pairs(metric_keys::AlignmentAi)]);
         for (const char* k : {"nDCG@1", "nDCG@5", "nDCG@10", "nDCG@100"})
-            csv += "," + csvNumber(m["standard"].contains(k) ? m["standard"][k] : json());
+            csv += "," + csvNumber(m[metric_keys::Standard].contains(k) ? m[metric_keys::Standard][k] : json());
         csv += "\n";
     }
     writeFile(options.outDir / "models.csv", csv);

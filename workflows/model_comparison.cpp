@@ -2,6 +2,8 @@
 
 #include "core/model/model_folder.h"
 #include "core/util/error.h"
+#include "core/evaluation/evaluation_json.h"
+#include "core/evaluation/metric_keys.h"
 #include "db/project_store.h"
 #include "db/project_texts.h"
 #include "workflows/project_evaluator.h"
@@ -125,8 +127,8 @@ Json alignmentFamily(const std::vector<ComparedModel>& models)
     std::vector<std::string> groups;
     std::set<std::string> seen;
     for (const auto& m : models)
-        if (m.metrics.contains("alignment") && m.metrics["alignment"].is_object())
-            for (const auto& [group, value] : m.metrics["alignment"].items())
+        if (m.metrics.contains(metric_keys::AlignmentGroups) && m.metrics[metric_keys::AlignmentGroups].is_object())
+            for (const auto& [group, value] : m.metrics[metric_keys::AlignmentGroups].items())
                 if (seen.insert(group).second)
                     groups.push_back(group);
     Json out = Json::object();
@@ -135,8 +137,8 @@ Json alignmentFamily(const std::vector<ComparedModel>& models)
         holders.reserve(models.size());
         for (const auto& m : models) {
             Json h = Json::object();
-            if (m.metrics.contains("alignment") && m.metrics["alignment"].contains(group))
-                h["rate"] = m.metrics["alignment"][group].value("rate", Json(nullptr));
+            if (m.metrics.contains(metric_keys::AlignmentGroups) && m.metrics[metric_keys::AlignmentGroups].contains(group))
+                h["rate"] = m.metrics[metric_keys::AlignmentGroups][group].value("rate", Json(nullptr));
             holders.push_back(std::move(h));
         }
         std::vector<const Json*> objects;
@@ -145,8 +147,8 @@ Json alignmentFamily(const std::vector<ComparedModel>& models)
         Json row = metricRow(objects, "rate");
         Json pairs = Json::array();
         for (const auto& m : models)
-            pairs.push_back(m.metrics.contains("alignment") && m.metrics["alignment"].contains(group)
-                                ? m.metrics["alignment"][group].value("pairs", Json(0))
+            pairs.push_back(m.metrics.contains(metric_keys::AlignmentGroups) && m.metrics[metric_keys::AlignmentGroups].contains(group)
+                                ? m.metrics[metric_keys::AlignmentGroups][group].value("pairs", Json(0))
                                 : Json(0));
         row["pairs"] = std::move(pairs);
         out[group] = std::move(row);
@@ -284,9 +286,9 @@ ModelComparison compareModels(db::ProjectStore& store, const CompareOptions& opt
         models.push_back({{"name", m.name}, {"evaluation_id", m.evaluation.id}, {"identity", m.evaluation.identity},
                           {"created_at", m.evaluation.createdAt}, {"evaluated_now", m.evaluatedNow}});
     j["models"] = std::move(models);
-    j["metrics"] = {{"standard", metricFamily(out.models, "standard")},
-                    {"upstream", metricFamily(out.models, "upstream")},
-                    {"alignment", alignmentFamily(out.models)}};
+    j["metrics"] = {{metric_keys::Standard, metricFamily(out.models, metric_keys::Standard)},
+                    {metric_keys::Upstream, metricFamily(out.models, metric_keys::Upstream)},
+                    {metric_keys::AlignmentGroups, alignmentFamily(out.models)}};
     Json changes = Json::array();
     for (const auto& c : out.rankChanges) {
         Json jobs = Json::array();
@@ -297,7 +299,7 @@ ModelComparison compareModels(db::ProjectStore& store, const CompareOptions& opt
         changes.push_back({{"from", c.from}, {"to", c.to}, {"top", c.top}, {"depth_from", c.depthFrom},
                            {"depth_to", c.depthTo}, {"jobs_compared", c.jobsCompared},
                            {"jobs_changed", c.jobsChanged},
-                           {"mean_overlap", std::isnan(c.meanOverlap) ? Json(nullptr) : Json(c.meanOverlap)},
+                           {"mean_overlap", numberOrNull<Json>(c.meanOverlap)},
                            {"jobs", std::move(jobs)}});
     }
     j["rank_changes"] = std::move(changes);

@@ -1,5 +1,6 @@
 #include "workflows/project_evaluator.h"
 
+#include "core/evaluation/metric_keys.h"
 #include "core/evaluation/evaluation_json.h"
 #include "core/evaluation/exact_retriever.h"
 #include "core/evaluation/judged_ranking.h"
@@ -20,11 +21,6 @@ namespace rankpo::workflows {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json number(double value)
-{
-    return std::isnan(value) ? Json(nullptr) : Json(value);
-}
 
 const AlignmentGroup* findGroup(const AlignmentReport& report, const std::string& name)
 {
@@ -69,19 +65,20 @@ Json buildJson(const EvaluationResult& r, const MetricCutoffs& cutoffs, const Te
     j["identity"] = r.identity;
     j["split"] = std::string(db::toString(r.split));
     j["cutoffs"] = cutoffs.values();
-    j["standard"] = toJson(r.standard);
-    j["upstream"] = toJson(r.upstream);
-    for (const char* name : {"nDCG", "MRR", "Recall"})
-        if (const auto v = r.standard.find(metricKey(name, 20)))
-            j[metricKey(name, 20)] = number(*v);
-    for (const char* source : {"ai", "human"}) {
+    j[metric_keys::Standard] = toJson(r.standard);
+    j[metric_keys::Upstream] = toJson(r.upstream);
+    for (const char* name : {metric_keys::NDCG, metric_keys::MRR, metric_keys::Recall}) {
+        const std::string key = metricKey(name, metric_keys::kHeadlineCutoff);
+        if (const auto v = r.standard.find(key))
+            j[key] = numberOrNull<Json>(*v);
+    }
+    for (const auto& [source, key] : {std::pair{"ai", metric_keys::AlignmentAi}, {"human", metric_keys::AlignmentHuman}}) {
         const AlignmentGroup* g = findGroup(r.alignment, source);
-        if (!g && std::string(source) == "human")
+        if (!g && key == metric_keys::AlignmentHuman)
             continue; // only when the split has human preferences
-        const std::string key = std::string("alignment_") + source;
-        j[key] = g ? number(g->rate) : Json(nullptr);
-        j[key + "_ci"] = g ? Json::array({g->interval95.lower, g->interval95.upper}) : Json::array({0.0, 1.0});
-        j[key + "_pairs"] = g ? g->pairs : 0;
+        j[key] = g ? numberOrNull<Json>(g->rate) : Json(nullptr);
+        j[metric_keys::interval(key)] = g ? Json::array({g->interval95.lower, g->interval95.upper}) : Json::array({0.0, 1.0});
+        j[metric_keys::pairs(key)] = g ? g->pairs : 0;
     }
     Json groups = Json::object();
     for (const auto& g : r.alignment.groups) {
@@ -89,12 +86,12 @@ Json buildJson(const EvaluationResult& r, const MetricCutoffs& cutoffs, const Te
         e["pairs"] = g.pairs;
         e["aligned"] = g.aligned;
         e["score_ties"] = g.scoreTies;
-        e["rate"] = number(g.rate);
+        e["rate"] = numberOrNull<Json>(g.rate);
         e["ci95"] = {g.interval95.lower, g.interval95.upper};
         groups[g.group] = std::move(e);
     }
-    j["alignment"] = std::move(groups);
-    j["alignment_judged_ties"] = r.alignment.judgedTies;
+    j[metric_keys::AlignmentGroups] = std::move(groups);
+    j[metric_keys::AlignmentJudgedTies] = r.alignment.judgedTies;
     j["jobs_ranked"] = r.jobsRanked;
     j["jobs_evaluated"] = r.jobsEvaluated;
     j["candidates"] = r.candidates;

@@ -1,5 +1,6 @@
 #include "workflows/training_workflow.h"
 
+#include "core/evaluation/metric_keys.h"
 #include "core/evaluation/exact_retriever.h"
 #include "core/model/encoder_model.h"
 #include "core/model/model_folder.h"
@@ -59,7 +60,7 @@ fs::path latestCheckpoint(const fs::path& runDir)
 // cache when that model has been used before (stage 1's evaluation cached every candidate), and
 // each distinct text is encoded once otherwise.
 std::vector<float> referenceScores(db::ProjectStore& store, const ModelEntry& start, const EncodingOptions& options,
-                                   std::size_t jobLength, std::size_t candidateLength,
+                                   std::size_t maxLengthJob, std::size_t maxLengthCandidate,
                                    const std::vector<PreferenceExample>& examples)
 {
     std::vector<std::string> jobs, candidates;
@@ -77,8 +78,8 @@ std::vector<float> referenceScores(db::ProjectStore& store, const ModelEntry& st
         r.push_back(row(e.rejected, candidates, candidateRow));
     }
     db::ProjectEmbeddingCache cache(store);
-    EncoderTextEmbedder embedder(start, encoderOptions(options), options.useCache ? &cache : nullptr, jobLength,
-                                 candidateLength, options.cancel);
+    EncoderTextEmbedder embedder(start, encoderOptions(options), options.useCache ? &cache : nullptr, maxLengthJob,
+                                 maxLengthCandidate, options.cancel);
     const EmbeddingMatrix jobVectors = embedder.embed(jobs, TextKind::Job, {});
     const EmbeddingMatrix candidateVectors = embedder.embed(candidates, TextKind::Candidate, {});
     auto dot = [&](std::size_t job, std::size_t candidate) {
@@ -104,7 +105,7 @@ std::map<std::string, double> flatMetrics(const EvaluationResult& r)
         if (value.is_number())
             out[name] = value.get<double>();
     };
-    for (const char* key : {"nDCG@20", "MRR@20", "Recall@20", "alignment_ai", "alignment_human"})
+    for (const char* key : {metric_keys::NDCG20, metric_keys::MRR20, metric_keys::Recall20, metric_keys::AlignmentAi, metric_keys::AlignmentHuman})
         if (r.json.contains(key))
             put(key, r.json[key]);
     return out;
@@ -120,7 +121,7 @@ std::string formatRate(double lr)
 // Stage 1's mining rounds (the paper's Figure 1): rank every candidate for each training job with
 // the current model, and add the top-ranked non-positives to the job's negatives.
 void mineHardNegatives(db::ProjectStore& store, TextEncoder& encoder, const TrainingRequest& request,
-                       std::size_t jobLength, std::size_t candidateLength, std::vector<ContrastiveExample>& examples)
+                       std::size_t maxLengthJob, std::size_t maxLengthCandidate, std::vector<ContrastiveExample>& examples)
 {
     const db::ProjectTexts candidates = db::ProjectTextReader(store).candidates();
     std::vector<std::string> jobTexts;
@@ -135,7 +136,7 @@ void mineHardNegatives(db::ProjectStore& store, TextEncoder& encoder, const Trai
         positives[it->second].insert(e.positive);
     }
     // The trained weights are not those of any model folder: no cache for them.
-    EncoderTextEmbedder embedder(encoder, nullptr, jobLength, candidateLength, request.cancel);
+    EncoderTextEmbedder embedder(encoder, nullptr, maxLengthJob, maxLengthCandidate, request.cancel);
     const EmbeddingMatrix jobs = embedder.embed(jobTexts, TextKind::Job, {});
     const EmbeddingMatrix all = embedder.embed(candidates.texts, TextKind::Candidate, {});
     const auto& mining = request.config.contrastive.hardNegatives;
@@ -264,8 +265,8 @@ TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& reques
         Trainer trainer(config, encoder->model(), runDir);
         EvaluationOptions evaluation;
         static_cast<EncodingOptions&>(evaluation) = encoding;
-        evaluation.maxLengthJob = trainer.jobLength();
-        evaluation.maxLengthCandidate = trainer.candidateLength();
+        evaluation.maxLengthJob = trainer.maxLengthJob();
+        evaluation.maxLengthCandidate = trainer.maxLengthCandidate();
         evaluation.progress = {};
 
         TrainerCallbacks callbacks;
@@ -297,7 +298,7 @@ TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& reques
                     p.step = result.outcome.steps;
                     request.onProgress(p);
                 }
-                mineHardNegatives(store, *encoder, request, trainer.jobLength(), trainer.candidateLength(), contrastive);
+                mineHardNegatives(store, *encoder, request, trainer.maxLengthJob(), trainer.maxLengthCandidate(), contrastive);
                 Trainer again(config, encoder->model(), runDir / ("round-" + std::to_string(round)));
                 result.outcome = again.train(contrastive, callbacks);
             }
@@ -308,8 +309,8 @@ TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& reques
                     p.phase = "reference";
                     request.onProgress(p);
                 }
-                trainer.setReferenceScores(referenceScores(store, start, encoding, trainer.jobLength(),
-                                                           trainer.candidateLength(), preferences));
+                trainer.setReferenceScores(referenceScores(store, start, encoding, trainer.maxLengthJob(),
+                                                           trainer.maxLengthCandidate(), preferences));
             }
             result.outcome = trainer.train(preferences, callbacks, resumeFrom);
         }

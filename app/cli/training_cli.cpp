@@ -1,5 +1,6 @@
 #include "app/cli/training_cli.h"
 
+#include "core/util/number_format.h"
 #include "core/util/error.h"
 
 #include <csignal>
@@ -17,13 +18,6 @@ extern "C" void onInterrupt(int)
 {
     if (g_interrupted.exchange(true))
         std::_Exit(130); // a second Ctrl+C: stop now
-}
-
-std::string fmt(double v, int precision = 4)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    return buf;
 }
 
 } // namespace
@@ -125,9 +119,9 @@ workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const Traini
     if (given("--seed"))
         c.seed = o.seed;
     if (given("--max-length-job"))
-        c.maxQueryLength = o.maxLengthJob;
+        c.maxLengthJob = o.maxLengthJob;
     if (given("--max-length-candidate"))
-        c.maxPassageLength = o.maxLengthCandidate;
+        c.maxLengthCandidate = o.maxLengthCandidate;
     if (o.noDropout && o.dropout)
         throw usageError("--dropout and --no-dropout contradict each other");
     if (o.noDropout)
@@ -197,23 +191,23 @@ void TrainingPrinter::operator()(const TrainingProgress& p)
     if (p.phase == "train") {
         if (!m_bar)
             m_bar = std::make_unique<TerminalProgress>(m_label);
-        std::string detail = "loss " + fmt(p.loss);
+        std::string detail = "loss " + formatNumber(p.loss, 4);
         for (const char* key : {"rewards/accuracies", "contrastive/accuracy"})
             if (auto it = p.metrics.find(key); it != p.metrics.end())
-                detail += " acc " + fmt(it->second, 3);
+                detail += " acc " + formatNumber(it->second, 3);
         if (p.examplesPerSecond > 0)
-            detail += " " + fmt(p.examplesPerSecond, 3) + " ex/s";
+            detail += " " + formatNumber(p.examplesPerSecond, 3) + " ex/s";
         m_bar->update(std::uint64_t(p.step), std::uint64_t(std::max<std::int64_t>(p.totalSteps, 1)), detail);
         if (!m_bar->enabled() && (p.step == p.totalSteps || p.step % 50 == 0))
-            std::cerr << m_label << ": step " << p.step << "/" << p.totalSteps << " epoch " << fmt(p.epoch, 3) << " "
+            std::cerr << m_label << ": step " << p.step << "/" << p.totalSteps << " epoch " << formatNumber(p.epoch, 3) << " "
                       << detail << "\n";
         return;
     }
     if (p.phase == "evaluate" && !p.metrics.empty()) {
         m_bar.reset();
-        std::cerr << m_label << ": epoch " << fmt(p.epoch, 3) << " evaluation:";
+        std::cerr << m_label << ": epoch " << formatNumber(p.epoch, 3) << " evaluation:";
         for (const auto& [k, v] : p.metrics)
-            std::cerr << " " << k.substr(5) << " " << fmt(v);
+            std::cerr << " " << k.substr(5) << " " << formatNumber(v, 4);
         std::cerr << "\n";
     }
 }

@@ -5,13 +5,6 @@
 namespace rankpo {
 namespace {
 
-nlohmann::ordered_json number(double value)
-{
-    if (std::isnan(value))
-        return nullptr;
-    return value;
-}
-
 nlohmann::ordered_json agreementJson(const AgreementStats& s)
 {
     nlohmann::ordered_json j;
@@ -19,9 +12,9 @@ nlohmann::ordered_json agreementJson(const AgreementStats& s)
     j["rater_b"] = s.raterB;
     j["shared_pairs"] = s.sharedPairs;
     j["comparisons"] = s.comparisons;
-    j["agreement"] = number(s.agreement);
-    j["expected_agreement"] = number(s.expectedAgreement);
-    j["kappa"] = number(s.kappa);
+    j["agreement"] = numberOrNull(s.agreement);
+    j["expected_agreement"] = numberOrNull(s.expectedAgreement);
+    j["kappa"] = numberOrNull(s.kappa);
     return j;
 }
 
@@ -31,7 +24,7 @@ nlohmann::ordered_json toJson(const MetricValues& values)
 {
     nlohmann::ordered_json j = nlohmann::ordered_json::object();
     for (const auto& [key, value] : values.entries())
-        j[key] = number(value);
+        j[key] = numberOrNull(value);
     return j;
 }
 
@@ -44,7 +37,7 @@ nlohmann::ordered_json toJson(const AlignmentReport& report)
         j["pairs"] = g.pairs;
         j["aligned"] = g.aligned;
         j["score_ties"] = g.scoreTies;
-        j["rate"] = number(g.rate);
+        j["rate"] = numberOrNull(g.rate);
         j["ci95"] = {g.interval95.lower, g.interval95.upper};
         groups.push_back(std::move(j));
     }
@@ -73,7 +66,7 @@ nlohmann::ordered_json toJson(const JudgeAuditReport& report)
         j["judgements"] = p.judgements;
         j["ties"] = p.ties;
         j["first_shown_wins"] = p.firstShownWins;
-        j["first_shown_win_rate"] = number(p.firstShownWinRate);
+        j["first_shown_win_rate"] = numberOrNull(p.firstShownWinRate);
         j["p_value"] = p.pValue;
         position.push_back(std::move(j));
     }
@@ -85,7 +78,7 @@ nlohmann::ordered_json toJson(const JudgeAuditReport& report)
         j["comparisons"] = s.comparisons;
         j["consistent"] = s.consistent;
         j["first_shown_won_both"] = s.firstShownWonBoth;
-        j["rate"] = number(s.rate);
+        j["rate"] = numberOrNull(s.rate);
         swap.push_back(std::move(j));
     }
     nlohmann::ordered_json calibration = nlohmann::ordered_json::array();
@@ -96,8 +89,8 @@ nlohmann::ordered_json toJson(const JudgeAuditReport& report)
             j["confidence"] = {b.lowerConfidence, b.upperConfidence};
             j["comparisons"] = b.comparisons;
             j["correct"] = b.correct;
-            j["accuracy"] = number(b.accuracy);
-            j["mean_confidence"] = number(b.meanConfidence);
+            j["accuracy"] = numberOrNull(b.accuracy);
+            j["mean_confidence"] = numberOrNull(b.meanConfidence);
             buckets.push_back(std::move(j));
         }
         nlohmann::ordered_json j;
@@ -105,8 +98,8 @@ nlohmann::ordered_json toJson(const JudgeAuditReport& report)
         j["comparisons"] = c.comparisons;
         j["correct"] = c.correct;
         j["without_confidence"] = c.withoutConfidence;
-        j["accuracy"] = number(c.accuracy);
-        j["expected_calibration_error"] = number(c.expectedCalibrationError);
+        j["accuracy"] = numberOrNull(c.accuracy);
+        j["expected_calibration_error"] = numberOrNull(c.expectedCalibrationError);
         j["buckets"] = std::move(buckets);
         calibration.push_back(std::move(j));
     }

@@ -13,6 +13,13 @@ namespace rankpo {
 // Undefined values (NaN: a rate without data, AUC over one class, kappa without chance disagreement)
 // are written as null. Keys are stable.
 
+// A number, or null where it is undefined (NaN).
+template <typename JsonType = nlohmann::ordered_json>
+JsonType numberOrNull(double value)
+{
+    return value != value ? JsonType(nullptr) : JsonType(value);
+}
+
 // {"nDCG@20": 0.41, ...} in the evaluator's order.
 nlohmann::ordered_json toJson(const MetricValues& values);
 // {"judged_ties": n, "groups": [{"group", "pairs", "aligned", "score_ties", "rate", "ci95": [lo, hi]}, ...]}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/evaluation/metric_keys.h"
+#include "core/evaluation/ranking_evaluator.h"
 #include "core/evaluation/judged_ranking.h"
 #include "core/evaluation/metric_cutoffs.h"
 #include "core/evaluation/metric_values.h"
@@ -21,18 +23,19 @@ namespace rankpo {
 //              documents of the query (not by min(k, relevant)); 0 when none.
 // Means are over the queries given; trec_eval evaluates the queries of the run that have qrels, which
 // is what TrecEvaluationInput hands over.
-class StandardMetricsEvaluator {
+class StandardMetricsEvaluator final : public RankingEvaluator {
 public:
-    static constexpr const char* kFamily = "standard";
+    static constexpr const char* kFamily = metric_keys::Standard;
 
     explicit StandardMetricsEvaluator(MetricCutoffs cutoffs = MetricCutoffs());
 
     // "nDCG@1", "nDCG@5", ..., "MRR@...", "Recall@...", "MAP@...".
-    const std::vector<std::string>& keys() const { return m_keys; }
+    const char* family() const override { return kFamily; }
+    const std::vector<std::string>& keys() const override { return m_keys; }
     // One value per key for one query (what trec_eval -q prints).
     std::vector<double> evaluateQuery(const JudgedRanking& ranking) const;
     // The mean over `rankings`; every value is 0 for an empty list.
-    MetricValues evaluate(const std::vector<JudgedRanking>& rankings) const;
+    MetricValues evaluate(const std::vector<JudgedRanking>& rankings) const override;
 
 private:
     MetricCutoffs m_cutoffs;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/evaluation/metric_keys.h"
+#include "core/evaluation/ranking_evaluator.h"
 #include "core/evaluation/judged_ranking.h"
 #include "core/evaluation/metric_cutoffs.h"
 #include "core/evaluation/metric_values.h"
@@ -26,16 +28,17 @@ namespace rankpo {
 // Generalised to lists of different lengths (the paper's lists all have length K): each query uses its
 // own list, and AUC@k pools each query's first min(k, length) entries. scikit-learn refuses nDCG for a
 // one-document list; here such a list gets the same formula.
-class UpstreamMetricsEvaluator {
+class UpstreamMetricsEvaluator final : public RankingEvaluator {
 public:
-    static constexpr const char* kFamily = "upstream";
+    static constexpr const char* kFamily = metric_keys::Upstream;
 
     explicit UpstreamMetricsEvaluator(MetricCutoffs cutoffs = MetricCutoffs());
 
     // "nDCG@...", "MRR@...", "Recall@...", "AUC@..." (cutoffs ascending within each).
-    const std::vector<std::string>& keys() const { return m_keys; }
+    const char* family() const override { return kFamily; }
+    const std::vector<std::string>& keys() const override { return m_keys; }
     // Means over `rankings` (AUC pooled); every value is 0 (AUC: NaN) for an empty list.
-    MetricValues evaluate(const std::vector<JudgedRanking>& rankings) const;
+    MetricValues evaluate(const std::vector<JudgedRanking>& rankings) const override;
 
 private:
     MetricCutoffs m_cutoffs;

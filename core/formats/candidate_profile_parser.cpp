@@ -1,18 +1,11 @@
 #include "core/formats/candidate_profile_parser.h"
 
+#include "core/util/trim.h"
+
 #include <cctype>
 
 namespace rankpo {
 namespace {
-
-std::string trim(std::string_view s)
-{
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return std::string(s);
-}
 
 void splitSections(std::string_view body, std::vector<std::string>& out)
 {
@@ -20,7 +13,7 @@ void splitSections(std::string_view body, std::vector<std::string>& out)
     std::size_t pos = 0;
     for (;;) {
         const std::size_t next = body.find(sep, pos);
-        std::string item = trim(body.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+        std::string item(trim(body.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos)));
         if (!item.empty())
             out.push_back(std::move(item));
         if (next == std::string_view::npos)
@@ -71,7 +64,7 @@ CandidateProfile parseCandidateProfile(std::string_view text)
         splitSections(text.substr(bodyStart, close - bodyStart), *bestTag->target);
         pos = close + bestTag->close.size();
     }
-    profile.plainText = trim(outside);
+    profile.plainText = std::string(trim(outside));
     return profile;
 }
 

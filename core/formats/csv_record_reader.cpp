@@ -1,8 +1,9 @@
 #include "core/formats/csv_record_reader.h"
 
+#include "core/util/trim.h"
 #include "core/formats/line_reader.h"
 #include "core/util/error.h"
-#include "core/util/utf8.h"
+#include "core/text/utf8_codec.h"
 
 #include <algorithm>
 #include <cctype>
@@ -16,15 +17,6 @@ std::string lower(std::string s)
     return s;
 }
 
-std::string trimmed(const std::string& s)
-{
-    std::size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a])))
-        ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1])))
-        --b;
-    return s.substr(a, b - a);
-}
 
 } // namespace
 
@@ -55,7 +47,7 @@ bool CsvRecordReader::readFields(std::vector<std::string>& fields)
                 i = 0;
                 continue;
             }
-            fields.push_back(wasQuoted ? field : trimmed(field));
+            fields.push_back(wasQuoted ? field : std::string(trim(field)));
             return true;
         }
         const char c = line[i];
@@ -74,14 +66,14 @@ bool CsvRecordReader::readFields(std::vector<std::string>& fields)
             ++i;
             continue;
         }
-        if (c == '"' && trimmed(field).empty() && !wasQuoted) {
+        if (c == '"' && trim(field).empty() && !wasQuoted) {
             field.clear();
             quoted = wasQuoted = true;
             ++i;
             continue;
         }
         if (c == ',') {
-            fields.push_back(wasQuoted ? field : trimmed(field));
+            fields.push_back(wasQuoted ? field : std::string(trim(field)));
             field.clear();
             wasQuoted = false;
             ++i;
@@ -107,7 +99,7 @@ void CsvRecordReader::readHeader()
     }
     m_columns = header.size();
     for (std::size_t i = 0; i < header.size(); ++i) {
-        const std::string name = lower(trimmed(header[i]));
+        const std::string name = lower(std::string(trim(header[i])));
         const int idx = static_cast<int>(i);
         if (name == "job" || name == "query" || name == "prompt")
             m_job = idx;
@@ -168,7 +160,7 @@ bool CsvRecordReader::next(ParsedRecord& out)
     };
     auto required = [&](int idx, const char* name) -> std::string_view {
         const std::string& f = field(idx);
-        if (trimmed(f).empty())
+        if (trim(f).empty())
             throw RecordError{std::string("column '") + name + "' is empty"};
         return out.keep(f);
     };

@@ -1,5 +1,7 @@
 #include "core/formats/job_facts_parser.h"
 
+#include "core/util/trim.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -8,15 +10,6 @@
 
 namespace rankpo {
 namespace {
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::string lower(std::string_view s)
 {

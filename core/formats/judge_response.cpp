@@ -1,18 +1,11 @@
 #include "core/formats/judge_response.h"
 
+#include "core/util/trim.h"
+
 #include <cctype>
 
 namespace rankpo {
 namespace {
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
 
 bool startsWithNoCase(std::string_view s, std::string_view prefix)
 {

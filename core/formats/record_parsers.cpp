@@ -2,7 +2,7 @@
 #include "core/formats/json_record.h"
 #include "core/formats/record_parser.h"
 #include "core/formats/judge_response.h"
-#include "core/util/utf8.h"
+#include "core/text/utf8_codec.h"
 
 #include <cctype>
 #include <string>

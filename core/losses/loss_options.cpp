@@ -1,5 +1,6 @@
 #include "core/losses/loss_options.h"
 
+#include "core/util/number_format.h"
 #include "core/util/error.h"
 
 #include <cmath>
@@ -9,23 +10,16 @@ namespace rankpo {
 
 namespace {
 
-std::string number(double v)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", v);
-    return buffer;
-}
-
 void requirePositive(const char* owner, const char* field, double v)
 {
     if (!std::isfinite(v) || v <= 0.0)
-        throw usageError(std::string(owner) + ": " + field + " must be a positive number, got " + number(v));
+        throw usageError(std::string(owner) + ": " + field + " must be a positive number, got " + formatNumber(v));
 }
 
 void requireNonNegative(const char* owner, const char* field, double v)
 {
     if (!std::isfinite(v) || v < 0.0)
-        throw usageError(std::string(owner) + ": " + field + " must be >= 0, got " + number(v));
+        throw usageError(std::string(owner) + ": " + field + " must be >= 0, got " + formatNumber(v));
 }
 
 } // namespace
@@ -56,10 +50,10 @@ void RankPOLossOptions::validate() const
     if (!std::isfinite(gamma))
         throw usageError(std::string(owner) + ": gamma must be a finite number");
     if (!std::isfinite(labelSmoothing) || labelSmoothing < 0.0 || labelSmoothing >= 0.5)
-        throw usageError(std::string(owner) + ": labelSmoothing must be in [0, 0.5), got " + number(labelSmoothing));
+        throw usageError(std::string(owner) + ": labelSmoothing must be in [0, 0.5), got " + formatNumber(labelSmoothing));
     // Upstream only warns and ignores it; refusing makes a misconfigured run visible before it starts.
     if (lossType == PreferenceLossType::Hinge && labelSmoothing != 0.0)
-        throw usageError(std::string(owner) + ": labelSmoothing must be 0 with the hinge loss, got " + number(labelSmoothing));
+        throw usageError(std::string(owner) + ": labelSmoothing must be 0 with the hinge loss, got " + formatNumber(labelSmoothing));
     requireNonNegative(owner, "rankpoWeight", rankpoWeight);
     requireNonNegative(owner, "sftWeight", sftWeight);
     if (rankpoWeight == 0.0 && sftWeight == 0.0)

@@ -1,5 +1,6 @@
 #include "core/training/learning_rate_schedule.h"
 
+#include "core/util/number_format.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -12,13 +13,6 @@ namespace rankpo {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846; // math.pi
-
-std::string number(double v)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", v);
-    return buffer;
-}
 
 } // namespace
 
@@ -47,7 +41,7 @@ std::int64_t warmupStepsFor(std::int64_t totalSteps, double warmupRatio, std::in
     if (warmupSteps > 0)
         return warmupSteps;
     if (!std::isfinite(warmupRatio) || warmupRatio < 0.0 || warmupRatio > 1.0)
-        throw usageError("warm-up ratio must be in [0, 1], got " + number(warmupRatio));
+        throw usageError("warm-up ratio must be in [0, 1], got " + formatNumber(warmupRatio));
     return static_cast<std::int64_t>(std::ceil(static_cast<double>(totalSteps) * warmupRatio));
 }
 
@@ -67,7 +61,7 @@ LearningRateSchedule::LearningRateSchedule(LrSchedulerType type, double baseLear
     : m_type(type), m_baseLearningRate(baseLearningRate), m_warmupSteps(warmupSteps), m_totalSteps(totalSteps)
 {
     if (!std::isfinite(baseLearningRate) || baseLearningRate <= 0.0)
-        throw usageError("learning rate must be a positive number, got " + number(baseLearningRate));
+        throw usageError("learning rate must be a positive number, got " + formatNumber(baseLearningRate));
     if (warmupSteps < 0 || totalSteps < 0)
         throw usageError("warm-up and total steps must be >= 0");
 }

@@ -281,8 +281,8 @@ Trainer::Trainer(TrainingConfig config, EncoderModel& model, std::filesystem::pa
     : m_config(std::move(config)), m_model(model), m_outputDir(std::move(outputDir))
 {
     m_config.validate();
-    m_jobLength = std::min<std::size_t>(static_cast<std::size_t>(m_config.maxQueryLength), model.maxLength());
-    m_candidateLength = std::min<std::size_t>(static_cast<std::size_t>(m_config.maxPassageLength), model.maxLength());
+    m_maxLengthJob = std::min<std::size_t>(static_cast<std::size_t>(m_config.maxLengthJob), model.maxLength());
+    m_maxLengthCandidate = std::min<std::size_t>(static_cast<std::size_t>(m_config.maxLengthCandidate), model.maxLength());
     if (at::get_num_threads() < int(std::thread::hardware_concurrency()))
         at::set_num_threads(int(std::max(1u, std::thread::hardware_concurrency())));
 }
@@ -296,7 +296,7 @@ TrainingOutcome Trainer::train(const std::vector<PreferenceExample>& examples, c
         throw usageError("contrastive training takes contrastive examples (job, positive, negatives), not preferences");
     if (examples.empty())
         throw usageError("no preference examples to train on");
-    TokenCache jobTokens(m_model, m_jobLength), candidateTokens(m_model, m_candidateLength);
+    TokenCache jobTokens(m_model, m_maxLengthJob), candidateTokens(m_model, m_maxLengthCandidate);
     const bool rankpo = m_config.method == TrainingMethod::RankPO;
     const RankPOLoss rankpoLoss(m_config.rankpo);
     const SftLoss sftLoss(m_config.sft);
@@ -410,7 +410,7 @@ TrainingOutcome Trainer::train(const std::vector<ContrastiveExample>& examples, 
         if (negativesPerExample > 0 && examples[i].negatives.empty())
             throw dataError("contrastive example " + std::to_string(i + 1) + " has no negatives (num_negatives is "
                             + std::to_string(negativesPerExample) + ")");
-    TokenCache jobTokens(m_model, m_jobLength), candidateTokens(m_model, m_candidateLength);
+    TokenCache jobTokens(m_model, m_maxLengthJob), candidateTokens(m_model, m_maxLengthCandidate);
     const ContrastiveLoss loss(m_config.contrastive.loss);
     AutocastScope::Settings autocast{m_model.device().is_cuda() && m_config.bf16};
     std::uint64_t drawn = 0; // varies the negatives drawn from batch to batch, deterministically

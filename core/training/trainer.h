@@ -44,8 +44,8 @@ public:
 
     const TrainingConfig& config() const { return m_config; }
     // Token lengths actually used (the config's, capped at the model's maximum).
-    std::size_t jobLength() const { return m_jobLength; }
-    std::size_t candidateLength() const { return m_candidateLength; }
+    std::size_t maxLengthJob() const { return m_maxLengthJob; }
+    std::size_t maxLengthCandidate() const { return m_maxLengthCandidate; }
 
 private:
     class Loop;
@@ -53,8 +53,8 @@ private:
     TrainingConfig m_config;
     EncoderModel& m_model;
     std::filesystem::path m_outputDir;
-    std::size_t m_jobLength;
-    std::size_t m_candidateLength;
+    std::size_t m_maxLengthJob;
+    std::size_t m_maxLengthCandidate;
     std::vector<float> m_referenceScores;
 };
 

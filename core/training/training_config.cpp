@@ -1,5 +1,6 @@
 #include "core/training/training_config.h"
 
+#include "core/util/number_format.h"
 #include "core/util/error.h"
 
 #include <cmath>
@@ -12,13 +13,6 @@ namespace rankpo {
 using nlohmann::json;
 
 namespace {
-
-std::string number(double v)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", v);
-    return buffer;
-}
 
 const char* typeName(const json& v)
 {
@@ -138,12 +132,12 @@ public:
     void positive(const char* field, double v) const
     {
         if (!std::isfinite(v) || v <= 0.0)
-            fail(field, "must be > 0, got " + number(v));
+            fail(field, "must be > 0, got " + formatNumber(v));
     }
     void nonNegative(const char* field, double v) const
     {
         if (!std::isfinite(v) || v < 0.0)
-            fail(field, "must be >= 0, got " + number(v));
+            fail(field, "must be >= 0, got " + formatNumber(v));
     }
     void atLeast(const char* field, int v, int least) const
     {
@@ -153,7 +147,7 @@ public:
     void within(const char* field, double v, double lo, double hi, bool hiOpen) const
     {
         if (!std::isfinite(v) || v < lo || (hiOpen ? v >= hi : v > hi))
-            fail(field, "must be in [" + number(lo) + ", " + number(hi) + (hiOpen ? ")" : "]") + ", got " + number(v));
+            fail(field, "must be in [" + formatNumber(lo) + ", " + formatNumber(hi) + (hiOpen ? ")" : "]") + ", got " + formatNumber(v));
     }
     [[noreturn]] void fail(const char* field, const std::string& what) const
     {
@@ -208,8 +202,8 @@ void TrainingConfig::validate() const
     if (maxSteps == 0 || maxSteps < -1)
         check.fail("max_steps", "must be -1 (use num_train_epochs) or >= 1, got " + std::to_string(maxSteps));
     check.atLeast("logging_steps", loggingSteps, 1);
-    check.atLeast("max_query_length", maxQueryLength, 1);
-    check.atLeast("max_passage_length", maxPassageLength, 1);
+    check.atLeast("max_length_job", maxLengthJob, 1);
+    check.atLeast("max_length_candidate", maxLengthCandidate, 1);
 
     check.positive("contrastive.temperature", contrastive.loss.tau);
     check.atLeast("contrastive.num_negatives", contrastive.numNegatives, 0);
@@ -232,7 +226,7 @@ void TrainingConfig::validate() const
         check.fail("rankpo.gamma_beta_ratio", "must be a finite number");
     check.within("rankpo.label_smoothing", rankpo.labelSmoothing, 0.0, 0.5, true);
     if (rankpo.lossType == PreferenceLossType::Hinge && rankpo.labelSmoothing != 0.0)
-        check.fail("rankpo.label_smoothing", "must be 0 with loss_type \"hinge\", got " + number(rankpo.labelSmoothing));
+        check.fail("rankpo.label_smoothing", "must be 0 with loss_type \"hinge\", got " + formatNumber(rankpo.labelSmoothing));
     check.nonNegative("rankpo.rankpo_weight", rankpo.rankpoWeight);
     check.nonNegative("rankpo.sft_weight", rankpo.sftWeight);
     if (rankpo.rankpoWeight == 0.0 && rankpo.sftWeight == 0.0)
@@ -264,8 +258,8 @@ json TrainingConfig::toJson() const
         {"dataloader_drop_last", dataloaderDropLast},
         {"disable_dropout", disableDropout},
         {"bf16", bf16},
-        {"max_query_length", maxQueryLength},
-        {"max_passage_length", maxPassageLength},
+        {"max_length_job", maxLengthJob},
+        {"max_length_candidate", maxLengthCandidate},
         {"contrastive",
          {{"temperature", contrastive.loss.tau},
           {"use_inbatch_neg", contrastive.loss.useInBatchNegatives},
@@ -313,8 +307,11 @@ TrainingConfig TrainingConfig::fromJson(const json& document, const std::string&
     top.boolean("dataloader_drop_last", c.dataloaderDropLast);
     top.boolean("disable_dropout", c.disableDropout);
     top.boolean("bf16", c.bf16);
-    top.integer("max_query_length", c.maxQueryLength);
-    top.integer("max_passage_length", c.maxPassageLength);
+    top.integer("max_length_job", c.maxLengthJob);
+    top.integer("max_length_candidate", c.maxLengthCandidate);
+    // The names runs recorded before the CLI's --max-length-job / --max-length-candidate were adopted here.
+    top.integer("max_query_length", c.maxLengthJob);
+    top.integer("max_passage_length", c.maxLengthCandidate);
 
     ObjectReader con = top.child("contrastive");
     con.number("temperature", c.contrastive.loss.tau);

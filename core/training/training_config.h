@@ -60,8 +60,8 @@ struct TrainingConfig {
     bool dataloaderDropLast = true;
     bool disableDropout = false;   // upstream's RankPO run keeps dropout on (--disable_dropout False)
     bool bf16 = true;              // bf16 autocast for the forward pass on CUDA (ignored on the CPU)
-    int maxQueryLength = 512;      // tokens of a job description
-    int maxPassageLength = 512;    // tokens of a candidate
+    int maxLengthJob = 512;      // tokens of a job description
+    int maxLengthCandidate = 512;    // tokens of a candidate
 
     ContrastiveTrainingOptions contrastive;
     RankPOLossOptions rankpo;

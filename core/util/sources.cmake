@@ -1,5 +1,4 @@
 list(APPEND RANKPO_CORE_SOURCES
   util/content_hash.cpp
   util/openmp_environment.cpp
-  util/utf8.cpp
 )

@@ -7,7 +7,7 @@
 #include "core/formats/line_reader.h"
 #include "core/formats/record_parser.h"
 #include "core/util/error.h"
-#include "core/util/utf8.h"
+#include "core/text/utf8_codec.h"
 #include "tests/support/test_files.h"
 
 using namespace rankpo;

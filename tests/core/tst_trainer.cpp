@@ -45,8 +45,8 @@ TrainingConfig smallConfig(TrainingMethod method)
     c.numTrainEpochs = 2;
     c.perDeviceTrainBatchSize = 4;
     c.gradientAccumulationSteps = 1;
-    c.maxQueryLength = 32;
-    c.maxPassageLength = 32;
+    c.maxLengthJob = 32;
+    c.maxLengthCandidate = 32;
     c.seed = 7;
     return c;
 }

@@ -51,8 +51,8 @@ TrainingRequest tinyRequest(TrainingMethod method)
     r.config.numTrainEpochs = 2;
     r.config.perDeviceTrainBatchSize = 4;
     r.config.gradientAccumulationSteps = 1;
-    r.config.maxQueryLength = 16;
-    r.config.maxPassageLength = 16;
+    r.config.maxLengthJob = 16;
+    r.config.maxLengthCandidate = 16;
     r.config.contrastive.numNegatives = 2;
     r.maxLengthJob = 16;
     r.maxLengthCandidate = 16;

@@ -1,5 +1,6 @@
 #include "ui/evaluation/dashboard_data.h"
 
+#include "core/evaluation/metric_keys.h"
 #include "db/project_store.h"
 #include "db/run_registry.h"
 
@@ -34,15 +35,15 @@ const EvaluationSummary* DashboardData::find(const QString& model) const
 QStringList barMetricKeys()
 {
     return {QStringLiteral("nDCG@1"),   QStringLiteral("nDCG@5"),    QStringLiteral("nDCG@10"),
-            QStringLiteral("nDCG@20"),  QStringLiteral("nDCG@100"),  QStringLiteral("MRR@20"),
-            QStringLiteral("Recall@20"), QStringLiteral("alignment_ai"), QStringLiteral("alignment_human")};
+            QLatin1String(metric_keys::NDCG20),  QStringLiteral("nDCG@100"),  QLatin1String(metric_keys::MRR20),
+            QLatin1String(metric_keys::Recall20), QLatin1String(metric_keys::AlignmentAi), QLatin1String(metric_keys::AlignmentHuman)};
 }
 
 QString barMetricLabel(const QString& key)
 {
-    if (key == QLatin1String("alignment_ai"))
+    if (key == QLatin1String(metric_keys::AlignmentAi))
         return QObject::tr("AI alignment");
-    if (key == QLatin1String("alignment_human"))
+    if (key == QLatin1String(metric_keys::AlignmentHuman))
         return QObject::tr("Human alignment");
     return key;
 }
@@ -57,7 +58,7 @@ EvaluationSummary summarizeEvaluation(const db::EvaluationRecord& record)
     const auto j = nlohmann::json::parse(record.metricsJson, nullptr, false);
     if (j.is_discarded() || !j.is_object())
         return s;
-    const nlohmann::json standard = j.contains("standard") ? j["standard"] : nlohmann::json::object();
+    const nlohmann::json standard = j.contains(metric_keys::Standard) ? j[metric_keys::Standard] : nlohmann::json::object();
     for (const QString& key : barMetricKeys()) {
         const std::string k = key.toStdString();
         std::optional<double> v = key.startsWith(QLatin1String("alignment")) ? number(j, k) : number(standard, k);
@@ -109,10 +110,10 @@ DashboardData loadDashboardData(db::ProjectStore& store)
         if (p.learningRate <= 0)
             continue;
         if (const EvaluationSummary* e = data.find(p.run)) {
-            if (e->metrics.contains(QStringLiteral("nDCG@20")))
-                p.ndcg20 = e->metrics.value(QStringLiteral("nDCG@20"));
-            if (e->metrics.contains(QStringLiteral("alignment_ai")))
-                p.alignment = e->metrics.value(QStringLiteral("alignment_ai"));
+            if (e->metrics.contains(QLatin1String(metric_keys::NDCG20)))
+                p.ndcg20 = e->metrics.value(QLatin1String(metric_keys::NDCG20));
+            if (e->metrics.contains(QLatin1String(metric_keys::AlignmentAi)))
+                p.alignment = e->metrics.value(QLatin1String(metric_keys::AlignmentAi));
         }
         data.sweep.push_back(std::move(p));
     }

@@ -1,5 +1,6 @@
 #include "ui/evaluation/metric_bars_chart.h"
 
+#include "core/evaluation/metric_keys.h"
 #include "ui/common/chart_style.h"
 
 #include <QBarCategoryAxis>
@@ -48,7 +49,7 @@ void MetricBarsChart::rebuild()
     const EvaluationSummary* models[2] = {m_before ? &*m_before : nullptr, m_after ? &*m_after : nullptr};
     // Alignment with people only when either model has it (a project without human judgements has none).
     QStringList keys = barMetricKeys();
-    const QString human = QStringLiteral("alignment_human");
+    const QString human = QLatin1String(metric_keys::AlignmentHuman);
     if (!(models[0] && models[0]->metrics.contains(human)) && !(models[1] && models[1]->metrics.contains(human)))
         keys.removeAll(human);
     QStringList categories;

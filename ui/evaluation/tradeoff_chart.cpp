@@ -1,5 +1,6 @@
 #include "ui/evaluation/tradeoff_chart.h"
 
+#include "core/evaluation/metric_keys.h"
 #include "ui/common/chart_style.h"
 
 #include <QChart>
@@ -60,11 +61,11 @@ void TradeoffChart::rebuild()
         for (const auto& e : m_evaluations) {
             const bool known = e.method == QLatin1String("rankpo") || e.method == QLatin1String("sft")
                                || e.method == QLatin1String("contrastive");
-            if ((g.method.isEmpty() ? known : e.method != g.method) || !e.metrics.contains(QStringLiteral("nDCG@20"))
-                || !e.metrics.contains(QStringLiteral("alignment_ai")))
+            if ((g.method.isEmpty() ? known : e.method != g.method) || !e.metrics.contains(QLatin1String(metric_keys::NDCG20))
+                || !e.metrics.contains(QLatin1String(metric_keys::AlignmentAi)))
                 continue;
-            const double nx = e.metrics.value(QStringLiteral("nDCG@20"));
-            const double ny = e.metrics.value(QStringLiteral("alignment_ai"));
+            const double nx = e.metrics.value(QLatin1String(metric_keys::NDCG20));
+            const double ny = e.metrics.value(QLatin1String(metric_keys::AlignmentAi));
             series->append(nx, ny);
             names << e.model;
             xMin = std::min(xMin, nx);

@@ -1,5 +1,6 @@
 #include "ui/training/run_table_model.h"
 
+#include "core/evaluation/metric_keys.h"
 #include "db/evaluation_store.h"
 #include "db/project_store.h"
 
@@ -71,8 +72,8 @@ void RunTableModel::reload(db::ProjectStore& store)
             if (const auto e = evaluations.latest(run.name, "test")) {
                 const auto j = nlohmann::json::parse(e->metricsJson, nullptr, false);
                 if (!j.is_discarded()) {
-                    row.ndcg20 = number(j, "nDCG@20");
-                    row.alignment = number(j, "alignment_ai");
+                    row.ndcg20 = number(j, metric_keys::NDCG20);
+                    row.alignment = number(j, metric_keys::AlignmentAi);
                 }
             }
         }

@@ -60,11 +60,11 @@ SweepDialog::SweepDialog(const QList<ModelChoice>& models, const QString& baseMo
     form->addRow(tr("Epochs per run"), m_epochs);
     m_maxJob = new QSpinBox(this);
     m_maxJob->setRange(8, 8192);
-    m_maxJob->setValue(defaults.maxQueryLength);
+    m_maxJob->setValue(defaults.maxLengthJob);
     form->addRow(tr("Max job tokens"), m_maxJob);
     m_maxCandidate = new QSpinBox(this);
     m_maxCandidate->setRange(8, 8192);
-    m_maxCandidate->setValue(defaults.maxPassageLength);
+    m_maxCandidate->setValue(defaults.maxLengthCandidate);
     form->addRow(tr("Max candidate tokens"), m_maxCandidate);
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("automatic (sweep-n)"));
@@ -124,10 +124,10 @@ workflows::SweepRequest SweepDialog::request() const
         throw usageError("choose a base model");
     r.config = TrainingConfig::defaults(TrainingMethod::RankPO);
     r.config.numTrainEpochs = m_epochs->value();
-    r.config.maxQueryLength = m_maxJob->value();
-    r.config.maxPassageLength = m_maxCandidate->value();
-    r.maxLengthJob = static_cast<std::size_t>(r.config.maxQueryLength);
-    r.maxLengthCandidate = static_cast<std::size_t>(r.config.maxPassageLength);
+    r.config.maxLengthJob = m_maxJob->value();
+    r.config.maxLengthCandidate = m_maxCandidate->value();
+    r.maxLengthJob = static_cast<std::size_t>(r.config.maxLengthJob);
+    r.maxLengthCandidate = static_cast<std::size_t>(r.config.maxLengthCandidate);
     r.sweep = m_name->text().trimmed().toStdString();
     const QString source = m_source->currentData().toString();
     if (source == QLatin1String("ai"))

@@ -270,8 +270,8 @@ void TrainingForm::setConfig(const TrainingConfig& c)
     m_sftWeight->setValue(c.rankpo.sftWeight);
     m_confidenceWeighting->setChecked(c.rankpo.weightByConfidence);
     m_negatives->setValue(c.contrastive.numNegatives);
-    m_maxJob->setValue(c.maxQueryLength);
-    m_maxCandidate->setValue(c.maxPassageLength);
+    m_maxJob->setValue(c.maxLengthJob);
+    m_maxCandidate->setValue(c.maxLengthCandidate);
     methodChanged();
 }
 
@@ -292,8 +292,8 @@ TrainingConfig TrainingForm::config() const
     c.warmupRatio = m_warmup->value();
     c.seed = static_cast<std::uint64_t>(m_seed->value());
     c.disableDropout = !m_dropout->isChecked();
-    c.maxQueryLength = m_maxJob->value();
-    c.maxPassageLength = m_maxCandidate->value();
+    c.maxLengthJob = m_maxJob->value();
+    c.maxLengthCandidate = m_maxCandidate->value();
     c.rankpo.lossType = static_cast<PreferenceLossType>(m_lossType->currentData().toInt());
     c.rankpo.referenceFree = m_referenceFree->isChecked();
     c.rankpo.beta = m_beta->value();
@@ -327,8 +327,8 @@ workflows::TrainingRequest TrainingForm::request() const
     else if (source == QLatin1String("human"))
         r.source = PreferenceSource::Human;
     // Sweeps and single runs evaluate at the lengths they train with.
-    r.maxLengthJob = static_cast<std::size_t>(r.config.maxQueryLength);
-    r.maxLengthCandidate = static_cast<std::size_t>(r.config.maxPassageLength);
+    r.maxLengthJob = static_cast<std::size_t>(r.config.maxLengthJob);
+    r.maxLengthCandidate = static_cast<std::size_t>(r.config.maxLengthCandidate);
     return r;
 }
 

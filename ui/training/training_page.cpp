@@ -248,8 +248,8 @@ bool TrainingPage::resumeRun(const QString& name)
         if (ProjectDocument* doc = document()) {
             if (auto run = db::RunRegistry(doc->store()).find(request.resumeRun)) {
                 const TrainingConfig config = TrainingConfig::parse(run->configJson, "run '" + run->name + "'");
-                request.maxLengthJob = static_cast<std::size_t>(config.maxQueryLength);
-                request.maxLengthCandidate = static_cast<std::size_t>(config.maxPassageLength);
+                request.maxLengthJob = static_cast<std::size_t>(config.maxLengthJob);
+                request.maxLengthCandidate = static_cast<std::size_t>(config.maxLengthCandidate);
             }
         }
     } catch (...) {

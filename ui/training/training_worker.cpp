@@ -166,8 +166,8 @@ void TrainingWorker::afterTraining(db::ProjectStore& store, const workflows::Tra
 {
     const TrainingConfig config = TrainingConfig::parse(result.run.configJson, "run '" + result.run.name + "'");
     workflows::EncodingOptions encoding = request;
-    encoding.maxLengthJob = static_cast<std::size_t>(config.maxQueryLength);
-    encoding.maxLengthCandidate = static_cast<std::size_t>(config.maxPassageLength);
+    encoding.maxLengthJob = static_cast<std::size_t>(config.maxLengthJob);
+    encoding.maxLengthCandidate = static_cast<std::size_t>(config.maxLengthCandidate);
     encoding.cancel = &m_cancel;
     const auto stage = [this](const char* phase) {
         return [this, phase](const std::string&, std::size_t done, std::size_t total) {

@@ -30,11 +30,6 @@ struct RaterCounts {
     double confidenceSum = 0;
 };
 
-Json number(double v)
-{
-    return std::isnan(v) ? Json(nullptr) : Json(v);
-}
-
 // Per rater, and pooled per source: judgements, ties, and how often the first-shown candidate won.
 Json annotatorTable(const std::vector<Preference>& preferences)
 {
@@ -61,9 +56,9 @@ Json annotatorTable(const std::vector<Preference>& preferences)
         r["judgements"] = c.judgements;
         r["ties"] = c.ties;
         r["first_shown_wins"] = c.firstShownWins;
-        r["first_shown_win_rate"] = number(decided > 0 ? double(c.firstShownWins) / double(decided) : std::nan(""));
+        r["first_shown_win_rate"] = numberOrNull<Json>(decided > 0 ? double(c.firstShownWins) / double(decided) : std::nan(""));
         r["p_value"] = binomialTestTwoSided(c.firstShownWins, decided);
-        r["mean_confidence"] = number(c.withConfidence ? c.confidenceSum / double(c.withConfidence) : std::nan(""));
+        r["mean_confidence"] = numberOrNull<Json>(c.withConfidence ? c.confidenceSum / double(c.withConfidence) : std::nan(""));
         rows.push_back(std::move(r));
     }
     return rows;

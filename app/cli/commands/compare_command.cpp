@@ -1,6 +1,7 @@
 // rankpo compare: models side by side on a split, from their stored evaluations (evaluating those without one),
 // with metric deltas and how each job's top candidates moved.
 #include "app/cli/command.h"
+#include "core/evaluation/metric_keys.h"
 #include "app/cli/workflow_cli.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
@@ -53,7 +54,7 @@ void printTable(const workflows::ModelComparison& c)
     int labelWidth = 6, width = 10;
     for (const auto& m : c.models)
         width = std::max(width, std::min(24, int(shortName(m.name).size())));
-    for (const char* family : {"standard", "upstream", "alignment"})
+    for (const char* family : {metric_keys::Standard, metric_keys::Upstream, metric_keys::AlignmentGroups})
         for (const auto& [key, row] : j["metrics"][family].items())
             labelWidth = std::max(labelWidth, int(std::string(family).size() + 1 + key.size()));
     std::printf("%-*s", labelWidth, "metric");
@@ -62,7 +63,7 @@ void printTable(const workflows::ModelComparison& c)
     for (std::size_t i = 1; i < c.models.size(); ++i)
         std::printf(" %9s", c.models.size() > 2 ? ("delta" + std::to_string(i)).c_str() : "delta");
     std::printf("\n");
-    for (const char* family : {"standard", "upstream", "alignment"}) {
+    for (const char* family : {metric_keys::Standard, metric_keys::Upstream, metric_keys::AlignmentGroups}) {
         for (const auto& [key, row] : j["metrics"][family].items()) {
             const std::string label = std::string(family) + " " + key;
             std::printf("%-*s", labelWidth, label.c_str());

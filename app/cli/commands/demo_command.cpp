@@ -1,5 +1,6 @@
 // rankpo demo: the paper's experiment on the built-in demo corpus, end to end.
 #include "app/cli/command.h"
+#include "core/evaluation/metric_keys.h"
 #include "app/cli/training_cli.h"
 #include "core/util/error.h"
 #include "workflows/demo_pipeline.h"
@@ -34,12 +35,12 @@ void setupDemo(CLI::App& root)
         o->onTrainingProgress = [&printer](const TrainingProgress& p) { printer(p); };
         const auto report = workflows::runDemoPipeline(*o);
         printer.finish();
-        std::printf("%-8s %9s %9s %9s %10s %18s\n", "model", "nDCG@20", "MRR@20", "Recall@20", "alignment", "95% CI");
+        std::printf("%-8s %9s %9s %9s %10s %18s\n", "model", metric_keys::NDCG20, metric_keys::MRR20, metric_keys::Recall20, "alignment", "95% CI");
         for (const auto& m : report["models"]) {
             auto num = [&](const char* k) { return m[k].is_number() ? m[k].get<double>() : std::nan(""); };
-            const auto& ci = m["alignment_ai_ci"];
-            std::printf("%-8s %9.4f %9.4f %9.4f %10.4f   [%.3f, %.3f]\n", m["name"].get<std::string>().c_str(), num("nDCG@20"),
-                        num("MRR@20"), num("Recall@20"), num("alignment_ai"),
+            const auto& ci = m[metric_keys::interval(metric_keys::AlignmentAi)];
+            std::printf("%-8s %9.4f %9.4f %9.4f %10.4f   [%.3f, %.3f]\n", m["name"].get<std::string>().c_str(), num(metric_keys::NDCG20),
+                        num(metric_keys::MRR20), num(metric_keys::Recall20), num(metric_keys::AlignmentAi),
                         ci.is_array() && ci.size() == 2 && ci[0].is_number() ? ci[0].get<double>() : std::nan(""),
                         ci.is_array() && ci.size() == 2 && ci[1].is_number() ? ci[1].get<double>() : std::nan(""));
         }

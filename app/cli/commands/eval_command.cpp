@@ -1,6 +1,7 @@
 // rankpo eval: rank every candidate for each job of a split with a model; ranking metrics (both families) over
 // the rule labels, alignment with the split's preferences; stored in the project.
 #include "app/cli/command.h"
+#include "core/evaluation/metric_keys.h"
 #include "app/cli/workflow_cli.h"
 #include "core/evaluation/trec_run.h"
 #include "core/util/error.h"
@@ -43,14 +44,14 @@ void printText(const workflows::EvaluationResult& r)
                 "evaluated (%.1f s; embeddings: %zu cached, %zu encoded)\n",
                 r.model.c_str(), std::string(db::toString(r.split)).c_str(), r.jobsRanked, r.candidates,
                 r.jobsEvaluated, r.seconds, r.embeddings.cached, r.embeddings.encoded);
-    std::printf("%-12s %10s %10s\n", "metric", "standard", "upstream");
+    std::printf("%-12s %10s %10s\n", "metric", metric_keys::Standard, metric_keys::Upstream);
     for (const char* name : {"nDCG", "MRR", "Recall", "MAP", "AUC"}) {
         for (const auto& k : j["cutoffs"]) {
             const std::string key = metricKey(name, k.get<int>());
             const auto value = [&](const char* family) {
                 return j[family].contains(key) ? cell(j[family][key]) : std::string("-");
             };
-            std::printf("%-12s %10s %10s\n", key.c_str(), value("standard").c_str(), value("upstream").c_str());
+            std::printf("%-12s %10s %10s\n", key.c_str(), value(metric_keys::Standard).c_str(), value(metric_keys::Upstream).c_str());
         }
     }
     std::printf("alignment with the split's preferences (the preferred candidate scored higher; equal scores count "

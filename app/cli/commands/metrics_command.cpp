@@ -1,5 +1,6 @@
 // rankpo metrics: ranking metrics of a TREC run against TREC qrels, in both labelled families.
 #include "app/cli/command.h"
+#include "core/evaluation/metric_keys.h"
 #include "core/evaluation/evaluation_json.h"
 #include "core/evaluation/metric_cutoffs.h"
 #include "core/evaluation/standard_metrics_evaluator.h"
@@ -69,8 +70,8 @@ void setupMetrics(CLI::App& root)
         const auto upstream = UpstreamMetricsEvaluator(cutoffs).evaluate(input.rankings);
         if (o->json) {
             nlohmann::ordered_json j;
-            j["standard"] = toJson(standard);
-            j["upstream"] = toJson(upstream);
+            j[metric_keys::Standard] = toJson(standard);
+            j[metric_keys::Upstream] = toJson(upstream);
             j["queries"] = input.rankings.size();
             std::cout << j.dump(2) << "\n";
             return;

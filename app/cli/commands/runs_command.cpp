@@ -1,5 +1,6 @@
 // rankpo runs: the project's training runs.
 #include "app/cli/command.h"
+#include "core/evaluation/metric_keys.h"
 #include "db/project_store.h"
 #include "db/run_registry.h"
 
@@ -32,7 +33,7 @@ void setupRuns(CLI::App& root)
         nlohmann::ordered_json all = nlohmann::ordered_json::array();
         if (!o->json)
             std::printf("%-28s %-12s %-10s %-22s %8s %8s %9s  %s\n", "run", "method", "status", "base", "steps",
-                        "seconds", "nDCG@20", "alignment");
+                        "seconds", metric_keys::NDCG20, "alignment");
         for (const auto& r : runs.list()) {
             std::map<std::string, double> final;
             std::int64_t steps = 0;
@@ -72,7 +73,7 @@ void setupRuns(CLI::App& root)
                 auto metric = [&](const char* key) { return final.count(key) ? final[key] : -1.0; };
                 std::printf("%-28s %-12s %-10s %-22s %8lld %8.0f %9.4f  %.4f\n", r.name.c_str(), r.method.c_str(),
                             std::string(db::toString(r.status)).c_str(), r.baseModel.substr(0, 22).c_str(),
-                            static_cast<long long>(steps), r.seconds.value_or(0), metric("nDCG@20"), metric("alignment_ai"));
+                            static_cast<long long>(steps), r.seconds.value_or(0), metric(metric_keys::NDCG20), metric(metric_keys::AlignmentAi));
                 if (!r.message.empty() && r.status != db::RunStatus::Done)
                     std::printf("    %s\n", r.message.c_str());
             }

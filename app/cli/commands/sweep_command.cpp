@@ -1,5 +1,6 @@
 // rankpo sweep: the learning-rate sweep behind the paper's trade-off figure.
 #include "app/cli/command.h"
+#include "core/evaluation/metric_keys.h"
 #include "app/cli/training_cli.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
@@ -74,7 +75,7 @@ void setupSweep(CLI::App& root)
             row["learning_rate"] = nlohmann::json::parse(r.run.configJson).value("learning_rate", 0.0);
             row["status"] = std::string(db::toString(r.run.status));
             if (r.evaluation)
-                for (const char* key : {"nDCG@20", "MRR@20", "Recall@20", "alignment_ai", "alignment_ai_ci", "alignment_human"})
+                for (const std::string& key : std::vector<std::string>{metric_keys::NDCG20, metric_keys::MRR20, metric_keys::Recall20, metric_keys::AlignmentAi, metric_keys::interval(metric_keys::AlignmentAi), metric_keys::AlignmentHuman})
                     if (r.evaluation->json.contains(key))
                         row[key] = r.evaluation->json[key];
             rows.push_back(row);
@@ -84,13 +85,13 @@ void setupSweep(CLI::App& root)
                       << "\n";
         } else {
             std::cout << "Sweep " << result.sweep << "\n";
-            std::printf("%-8s %-10s %-10s %-12s %s\n", "method", "lr", "nDCG@20", "alignment", "run");
+            std::printf("%-8s %-10s %-10s %-12s %s\n", "method", "lr", metric_keys::NDCG20, "alignment", "run");
             for (const auto& row : rows) {
                 auto num = [&](const char* key) {
                     return row.contains(key) && row[key].is_number() ? row[key].get<double>() : -1.0;
                 };
                 std::printf("%-8s %-10g %-10.4f %-12.4f %s\n", row["method"].get<std::string>().c_str(),
-                            row["learning_rate"].get<double>(), num("nDCG@20"), num("alignment_ai"),
+                            row["learning_rate"].get<double>(), num(metric_keys::NDCG20), num(metric_keys::AlignmentAi),
                             row["run"].get<std::string>().c_str());
             }
         }

@@ -1,5 +1,6 @@
 // rankpo train contrastive|rankpo|sft: fine-tune a model on the project, recorded as a run.
 #include "app/cli/command.h"
+#include "core/evaluation/metric_keys.h"
 #include "app/cli/training_cli.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
@@ -71,7 +72,7 @@ void setupTrain(CLI::App& root)
                     if (e.contains(key) && e[key].is_number())
                         std::cout << "  " << key << " " << e[key].get<double>() << "\n";
                 };
-                for (const char* key : {"nDCG@20", "MRR@20", "Recall@20", "alignment_ai", "alignment_human"})
+                for (const char* key : {metric_keys::NDCG20, metric_keys::MRR20, metric_keys::Recall20, metric_keys::AlignmentAi, metric_keys::AlignmentHuman})
                     show(key);
             }
         }

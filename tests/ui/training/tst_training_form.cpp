@@ -26,7 +26,7 @@ private Q_SLOTS:
         QCOMPARE(r.model, std::string("base-a"));
         QVERIFY(r.config.toJson() == expected.toJson());
         QVERIFY(r.source.has_value() && *r.source == PreferenceSource::Ai);
-        QCOMPARE(r.maxLengthJob, std::size_t(expected.maxQueryLength));
+        QCOMPARE(r.maxLengthJob, std::size_t(expected.maxLengthJob));
         form.setBaseModel(QStringLiteral("run-1"));
         QCOMPARE(form.request().model, std::string("run-1"));
     }
@@ -43,8 +43,8 @@ private Q_SLOTS:
         c.warmupRatio = 0.2;
         c.seed = 7;
         c.disableDropout = true;
-        c.maxQueryLength = 16;
-        c.maxPassageLength = 24;
+        c.maxLengthJob = 16;
+        c.maxLengthCandidate = 24;
         c.rankpo.tau = 0.05;
         c.rankpo.beta = 1.5;
         c.rankpo.gamma = 0.25;

@@ -36,8 +36,8 @@ workflows::TrainingRequest tinyRequest(const std::string& name)
     r.config.numTrainEpochs = 1;
     r.config.perDeviceTrainBatchSize = 2;
     r.config.gradientAccumulationSteps = 1;
-    r.config.maxQueryLength = 16;
-    r.config.maxPassageLength = 16;
+    r.config.maxLengthJob = 16;
+    r.config.maxLengthCandidate = 16;
     r.maxLengthJob = 16;
     r.maxLengthCandidate = 16;
     r.source = PreferenceSource::Ai;
