@@ -9,6 +9,9 @@ get_filename_component(RANKPO_SHARED_DATA_DIR "${CMAKE_SOURCE_DIR}/../shared/dat
 function(rankpo_add_test)
   cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
+  if("rankpo_engine" IN_LIST T_LIBS OR "rankpo_engine_workflows" IN_LIST T_LIBS)
+    rankpo_reuse_torch_pch(${T_NAME})
+  endif()
   # Test classes declare Q_OBJECT in the .cpp and include their .moc.
   set_target_properties(${T_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests AUTOMOC ON)
   target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
@@ -30,7 +33,18 @@ function(rankpo_add_test)
   set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "${_env}" TIMEOUT ${T_TIMEOUT} LABELS "${_labels}")
 endfunction()
 
-# Precompiled headers keep the libtorch-heavy targets' builds short.
+# Precompiled headers keep the libtorch-heavy targets' builds short: <torch/torch.h> is compiled once, for
+# rankpo_engine, and every other target that includes libtorch reuses that one (REUSE_FROM), which needs the
+# same compile flags: those targets are position-independent like the library (not PIE).
 function(rankpo_use_torch_pch target)
   target_precompile_headers(${target} PRIVATE <torch/torch.h>)
+endfunction()
+function(rankpo_reuse_torch_pch target)
+  target_precompile_headers(${target} REUSE_FROM rankpo_engine)
+  get_target_property(_type ${target} TYPE)
+  if(_type STREQUAL "EXECUTABLE")
+    # GCC refuses a header precompiled with -fPIC in a -fPIE compile; PIC code links into a PIE all the same.
+    set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE OFF)
+    target_compile_options(${target} PRIVATE -fPIC)
+  endif()
 endfunction()

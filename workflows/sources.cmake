@@ -1,18 +1,17 @@
-# The project-level evaluation (issue 5): evaluateModel, model comparison, one job's ranking.
+# Torch-free: the engine interface and its loader (what the studio links).
 list(APPEND RANKPO_WORKFLOWS_SOURCES
+  engine_loader.cpp
+)
+# On the engine (libtorch): evaluation, comparison, ranking, pair scores, training. In rankpo_engine_workflows,
+# which rankpo-engine links and the engine module (librankpo-workflows.so) wraps for the studio.
+list(APPEND RANKPO_ENGINE_WORKFLOWS_SOURCES
+  compute_devices.cpp
+  demo_pipeline.cpp
   job_ranker.cpp
   model_comparison.cpp
+  pair_scorer.cpp
   project_evaluator.cpp
   project_model.cpp
   text_embedder.cpp
-)
-# Training on a project (issue 4): the train split's examples, runs, sweeps.
-list(APPEND RANKPO_WORKFLOWS_SOURCES
-  demo_pipeline.cpp
   training_workflow.cpp
-)
-# Scores of the pairs' candidates for active learning in the studio (issue 6).
-list(APPEND RANKPO_WORKFLOWS_SOURCES
-  compute_devices.cpp
-  pair_scorer.cpp
 )

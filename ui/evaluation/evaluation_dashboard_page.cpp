@@ -9,6 +9,7 @@
 #include "ui/evaluation/sweep_chart.h"
 #include "ui/training/sweep_dialog.h"
 #include "ui/evaluation/tradeoff_chart.h"
+#include "workflows/engine.h"
 #include "workflows/project_evaluator.h"
 
 #include <QComboBox>
@@ -331,7 +332,7 @@ void EvaluationDashboardPage::evaluate(const QString& model)
             control.setProgress(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
             control.setStatus(QObject::tr("Evaluating: %1 (%2 of %3)").arg(stageText(stage)).arg(done).arg(total));
         };
-        workflows::evaluateModel(*store, options);
+        workflows::engine().evaluateModel(*store, options);
     });
     updateButtons();
 }

@@ -5,6 +5,7 @@
 #include "ui/common/error_dialog.h"
 #include "ui/common/model_choices.h"
 #include "ui/document/project_document.h"
+#include "workflows/engine.h"
 #include "workflows/pair_scorer.h"
 
 #include <QInputDialog>
@@ -62,7 +63,7 @@ QString scorePairsWithModel(QWidget* parent, ProjectDocument* document, const QS
                 control.setProgress(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
                 control.setStatus(QString::fromStdString(stage));
             };
-            const auto r = workflows::scorePairs(*store, options);
+            const auto r = workflows::engine().scorePairs(*store, options);
             *stored = QString::fromStdString(r.model);
             *pairs = r.pairs;
         });

@@ -8,6 +8,7 @@
 #include "ui/rankings/candidate_detail_view.h"
 #include "ui/common/error_dialog.h"
 #include "ui/document/project_document.h"
+#include "workflows/engine.h"
 #include "workflows/job_ranker.h"
 
 #include <QComboBox>
@@ -47,7 +48,7 @@ std::vector<db::RankedCandidate> rankingOf(db::ProjectStore& store, const std::s
     options.model = model;
     options.top = 100;
     options.cancel = cancel;
-    const workflows::JobRanking ranked = workflows::rankJob(store, job, options);
+    const workflows::JobRanking ranked = workflows::engine().rankJob(store, job, options);
     std::vector<db::RankedCandidate> out;
     for (const auto& e : ranked.entries)
         out.push_back({job, e.rank, e.candidate, e.score});

@@ -1,7 +1,8 @@
 #include "ui/training/training_form.h"
 
 #include "core/util/error.h"
-#include "workflows/compute_devices.h"
+#include "ui/common/background_task.h"
+#include "workflows/engine.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -171,7 +173,10 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
     layout->addWidget(lossGroup);
     layout->addStretch(1);
 
-    fillDevices();
+    // Until the engine says which devices it can use: the CPU always works, CUDA is being checked.
+    fillDevices({{"auto", tr("Automatic").toStdString(), true, {}},
+                 {"cpu", tr("CPU").toStdString(), true, {}},
+                 {"cuda", tr("CUDA (checking…)").toStdString(), false, tr("Checking for a GPU…").toStdString()}});
     setConfig(defaults);
     connect(m_method, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         // Each method starts from its own defaults (τ differs between the stages).
@@ -187,19 +192,53 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingForm::changed);
 }
 
-void TrainingForm::fillDevices()
+void TrainingForm::detectDevices()
 {
+    if (m_devicesAsked)
+        return;
+    m_devicesAsked = true;
+    m_devicesTask = new BackgroundTask(this);
+    auto devices = std::make_shared<std::vector<workflows::ComputeDevice>>();
+    connect(m_devicesTask, &BackgroundTask::succeeded, this, [this, devices] { fillDevices(*devices); });
+    connect(m_devicesTask, &BackgroundTask::failed, this, [this](const QString& message) {
+        // Without the engine nothing trains: say why where the device is chosen.
+        auto* model = qobject_cast<QStandardItemModel*>(m_device->model());
+        for (int i = 0; i < m_device->count(); ++i)
+            model->item(i)->setToolTip(message);
+        m_device->setItemText(2, tr("CUDA — unavailable"));
+    });
+    m_devicesTask->start([devices](TaskControl&) { *devices = workflows::engine().computeDevices(); });
+}
+
+void TrainingForm::waitForDevices()
+{
+    detectDevices();
+    m_devicesTask->waitForFinished();
+}
+
+void TrainingForm::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    detectDevices();
+}
+
+void TrainingForm::fillDevices(const std::vector<workflows::ComputeDevice>& devices)
+{
+    const QString current = m_device->currentData().toString();
+    const QSignalBlocker block(m_device);
     m_device->clear();
     auto* model = qobject_cast<QStandardItemModel*>(m_device->model());
-    for (const auto& d : workflows::computeDevices()) {
+    for (const auto& d : devices) {
         QString label = QString::fromStdString(d.label);
-        if (!d.available)
-            label += tr(" — unavailable");
+        if (!d.available && m_devicesTask)
+            label += tr(" — unavailable"); // the engine's answer, not the placeholder
         m_device->addItem(label, QString::fromStdString(d.id));
         QStandardItem* item = model->item(m_device->count() - 1);
         item->setEnabled(d.available);
         item->setToolTip(d.available ? QString() : QString::fromStdString(d.reason));
     }
+    const int index = m_device->findData(current);
+    m_device->setCurrentIndex(index >= 0 && model->item(index)->isEnabled() ? index : 0);
 }
 
 void TrainingForm::setModels(const QList<ModelChoice>& models)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/common/model_choices.h"
+#include "workflows/compute_devices.h"
 #include "workflows/training_workflow.h"
 
 #include <QWidget>
@@ -12,6 +13,8 @@ class QLineEdit;
 class QSpinBox;
 
 namespace rankpo::ui {
+
+class BackgroundTask;
 
 // What a training run is configured with: the base model, the method, the hyper-parameters (the
 // paper's defaults, each with a tooltip saying what it does) and the device. Produces the
@@ -37,15 +40,22 @@ public:
     // The whole request: base model, run name, source, device, config (validated).
     workflows::TrainingRequest request() const;
 
+    // Asks the engine which devices it can use (on a worker: the first ask loads the engine module) and lists
+    // them with their availability; until then the device list says it is checking. The first show asks.
+    void detectDevices();
+    void waitForDevices(); // tests
     QComboBox* deviceBox() const { return m_device; }
     QComboBox* methodBox() const { return m_method; }
 
 Q_SIGNALS:
     void changed();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void methodChanged();
-    void fillDevices();
+    void fillDevices(const std::vector<workflows::ComputeDevice>& devices);
 
     QComboBox* m_base;
     QComboBox* m_method;
@@ -53,6 +63,8 @@ private:
     QCheckBox* m_referenceFree;
     QComboBox* m_source;
     QComboBox* m_device;
+    BackgroundTask* m_devicesTask = nullptr;
+    bool m_devicesAsked = false;
     QLineEdit* m_runName;
     QLineEdit* m_learningRate;
     QSpinBox* m_epochs;

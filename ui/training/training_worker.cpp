@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 #include "db/evaluation_store.h"
 #include "db/project_store.h"
+#include "workflows/engine.h"
 #include "workflows/pair_scorer.h"
 
 #include <QEventLoop>
@@ -34,7 +35,7 @@ bool TrainingWorker::start(const QString& projectPath, const workflows::Training
         workflows::TrainingRequest r = request;
         r.cancel = &m_cancel;
         r.onProgress = [this](const TrainingProgress& p) { report(p); };
-        const workflows::TrainingResult result = workflows::trainModel(*store, r);
+        const workflows::TrainingResult result = workflows::engine().trainModel(*store, r);
         summary.runs << QString::fromStdString(result.run.name);
         summary.baseModel = QString::fromStdString(result.run.baseModel);
         if (result.outcome.cancelled || result.run.status == db::RunStatus::Cancelled) {
@@ -57,7 +58,7 @@ bool TrainingWorker::startSweep(const QString& projectPath, const workflows::Swe
         workflows::SweepRequest r = request;
         r.cancel = &m_cancel;
         r.onProgress = [this](const TrainingProgress& p) { report(p); };
-        const workflows::SweepResult result = workflows::runSweep(*store, r);
+        const workflows::SweepResult result = workflows::engine().runSweep(*store, r);
         summary.sweep = QString::fromStdString(result.sweep);
         for (const auto& run : result.runs) {
             summary.runs << QString::fromStdString(run.run.name);
@@ -186,14 +187,14 @@ void TrainingWorker::afterTraining(db::ProjectStore& store, const workflows::Tra
             static_cast<workflows::EncodingOptions&>(options) = encoding;
             options.model = result.run.baseModel;
             options.progress = stage("evaluate base");
-            workflows::evaluateModel(store, options);
+            workflows::engine().evaluateModel(store, options);
         }
         if (scorePairs && store.pairCount() > 0) {
             workflows::PairScoreOptions options;
             static_cast<workflows::EncodingOptions&>(options) = encoding;
             options.model = result.run.name;
             options.progress = stage("score");
-            summary.scoredPairs = workflows::scorePairs(store, options).pairs;
+            summary.scoredPairs = workflows::engine().scorePairs(store, options).pairs;
         }
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::Cancelled)

@@ -12,8 +12,10 @@
 #include "ui/annotate/pair_view.h"
 #include "db/judgement_reader.h"
 #include "ui/document/project_document.h"
+#include "workflows/engine.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -133,6 +135,21 @@ private Q_SLOTS:
         QCOMPARE(mine[0].rationale, std::string("B's methods match"));
         QCOMPARE(humanCount(), std::int64_t(4));
         QVERIFY(p->findChild<QLabel*>("progressLabel")->text().contains("6</b> of 40"));
+    }
+
+    // The annotator's app never loads libtorch: opening, annotating and reviewing stay off the engine module.
+    void annotatingNeverLoadsTheEngine()
+    {
+        auto* p = page();
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(p, Qt::Key_1);
+        m_window->showPage(m_window->reviewPage());
+        m_window->showPage(m_window->pairsPage());
+        QVERIFY(!workflows::engineLoaded());
+        QFile maps(QStringLiteral("/proc/self/maps"));
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        const QByteArray mapped = maps.readAll();
+        QVERIFY2(!mapped.contains("libtorch") && !mapped.contains("libc10"), "libtorch is mapped into the process");
     }
 
     void orderIsRandomisedPerPairAndStable()

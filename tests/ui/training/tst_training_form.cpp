@@ -2,7 +2,7 @@
 // list (CUDA disabled with its reason on a CPU-only libtorch), and invalid input named.
 #include "core/util/error.h"
 #include "ui/training/training_form.h"
-#include "workflows/compute_devices.h"
+#include "workflows/engine.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -97,10 +97,13 @@ private Q_SLOTS:
         TrainingForm form;
         QComboBox* box = form.deviceBox();
         QCOMPARE(box->count(), 3);
+        QVERIFY(box->itemText(2).contains(QStringLiteral("checking"))); // before the engine answers
+        form.waitForDevices();
+        QCOMPARE(box->count(), 3);
         QCOMPARE(box->itemData(0).toString(), QStringLiteral("auto"));
         QCOMPARE(box->itemData(1).toString(), QStringLiteral("cpu"));
         QCOMPARE(box->itemData(2).toString(), QStringLiteral("cuda"));
-        const auto devices = workflows::computeDevices();
+        const auto devices = workflows::engine().computeDevices();
         auto* model = qobject_cast<QStandardItemModel*>(box->model());
         QCOMPARE(model->item(2)->isEnabled(), devices[2].available);
         if (!devices[2].available) {
