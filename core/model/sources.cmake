@@ -3,6 +3,7 @@ list(APPEND RANKPO_CORE_SOURCES
   model/decoder_config.cpp
   model/decoder_folder_files.cpp
   model/embedding_cache.cpp
+  model/memory_estimate.cpp
   model/model_config.cpp
   model/model_folder.cpp
   model/model_resolver.cpp
@@ -17,6 +18,7 @@ list(APPEND RANKPO_ENGINE_SOURCES
   model/decoder_weights.cpp
   model/encoder_model.cpp
   model/layer_checkpoint.cpp
+  model/profile_tags.cpp
   model/rotary_embedding.cpp
   model/sentence_encoder.cpp
   model/text_encoder.cpp

@@ -1,5 +1,7 @@
 #include "core/losses/rankpo_loss.h"
 #include "core/model/encoder_model.h"
+#include "core/model/memory_estimate.h"
+#include "core/model/profile_tags.h"
 #include "core/model/safetensors_file.h"
 #include "core/model/text_encoder.h"
 #include "core/text/bpe_tokenizer.h"
@@ -75,6 +77,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::newRow("llama (GQA, llama3 rope, bf16, untied, model. prefix)") << "tiny-llama";
         QTest::newRow("qwen2 (GQA, q/k/v biases, tied)") << "tiny-qwen2";
+        QTest::newRow("qwen3 (q/k norm, head_dim 16, f16; hand-written reference)") << "tiny-qwen3";
+        QTest::newRow("mistral (sliding window 6, one key/value head)") << "tiny-mistral";
     }
 
     void matchesTransformers()
@@ -120,8 +124,16 @@ private Q_SLOTS:
         for (const auto& p : model->module()->decoder->named_parameters()) {
             if (p.key() == "lm_head.weight")
                 continue; // not on the embedding path (transformers' AutoModel has none)
-            const torch::Tensor expected = tensorOf(tensors, "grad." + p.key());
-            const torch::Tensor got = p.value().grad().defined() ? p.value().grad() : torch::zeros_like(p.value());
+            torch::Tensor expected = tensorOf(tensors, "grad." + p.key());
+            torch::Tensor got = p.value().grad().defined() ? p.value().grad() : torch::zeros_like(p.value());
+            if (const SafeTensorInfo* rows = tensors.find("grad_rows." + p.key())) {
+                // The embedding's gradient is kept for the rows of the ids used; every other row must be zero.
+                std::vector<std::int64_t> r = tensors.toInt64(*rows);
+                const torch::Tensor index = torch::tensor(r, torch::kInt64);
+                const torch::Tensor others = got.clone().index_fill_(0, index, 0);
+                QVERIFY2(others.abs().max().item<double>() == 0, "gradient on an embedding row no id uses");
+                got = got.index_select(0, index);
+            }
             QVERIFY2(got.sizes() == expected.sizes(), p.key().c_str());
             const double d = maxAbs(got, expected);
             QVERIFY2(d < 1e-5, qPrintable(QString("gradient of %1 differs by %2").arg(p.key().c_str()).arg(d)));
@@ -224,6 +236,23 @@ private Q_SLOTS:
             rows_.push_back({{"text", texts[i]}, {"embedding", std::vector<float>(row.data_ptr<float>(), row.data_ptr<float>() + row.numel())}});
         }
         std::ofstream(saved / "rankpo-embeddings.json") << rows_.dump();
+    }
+
+    void profileTagsAreAddedOnce()
+    {
+        auto model = EncoderModel::load(ModelFolder::open(kReference / "tiny-llama"), torch::kCPU);
+        QCOMPARE(parameterCount(model->folder().config, true), model->parameterCount()); // untied lm_head included
+        torch::manual_seed(3);
+        QCOMPARE(addProfileTags(*model, NewTokenInit::Normal), std::size_t(7));
+        QCOMPARE(addProfileTags(*model, NewTokenInit::Normal), std::size_t(0));
+        const auto& weight = model->module()->decoder->embed_tokens->weight;
+        const double spread = weight.narrow(0, weight.size(0) - 7, 7).std().item<double>();
+        QVERIFY2(spread > 0.01 && spread < 0.04, qPrintable(QString::number(spread))); // N(0, initializer_range 0.02)
+        const auto ids = model->tokenize("<abstract>x</abstract>");
+        QCOMPARE(ids.size(), std::size_t(4)); // <|begin_of_text|> <abstract> x </abstract>
+        QCOMPARE(std::size_t(ids[1]), std::size_t(weight.size(0) - 3));
+        auto bert = EncoderModel::load(ModelFolder::open(kReference / "tiny-cls-bert"), torch::kCPU);
+        QCOMPARE(addProfileTags(*bert, NewTokenInit::Mean), std::size_t(0)); // encoders are left alone
     }
 
     void badCheckpointsNameTheTensor()
