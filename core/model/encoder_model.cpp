@@ -238,7 +238,8 @@ void EncoderModel::saveDecoder(const fs::path& folder) const
 {
     const auto& bpe = static_cast<const BpeTokenizer&>(*m_tokenizer);
     DecoderFolderEdits edits;
-    DecoderModelImpl& decoder = *m_module->decoder;
+    SentenceEncoder module = m_module; // a handle on the same module
+    DecoderModelImpl& decoder = *module->decoder;
     edits.vocabSize = decoder.embed_tokens->weight.size(0);
     for (const std::string& t : m_addedTokens)
         edits.added.emplace_back(t, bpe.idOf(t));

@@ -2,22 +2,23 @@
 
 #include <ATen/Context.h>
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 
 namespace rankpo {
 namespace {
 
+std::atomic<std::int64_t> g_recomputations{0};
+
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
 class CheckpointFunction : public torch::autograd::Function<CheckpointFunction> {
 public:
-    // params: the layer's parameters, inputs only so that autograd routes their gradients here.
     static torch::Tensor forward(AutogradContext* ctx, torch::Tensor x, torch::Tensor cos, torch::Tensor sin,
-                                 std::int64_t layerAddress, bool preserveRng, std::vector<torch::Tensor> params)
+                                 std::int64_t layerAddress, bool preserveRng)
     {
-        (void)params;
         auto* layer = reinterpret_cast<DecoderLayerImpl*>(static_cast<std::intptr_t>(layerAddress));
         ctx->save_for_backward({x, cos, sin});
         ctx->saved_data["layer"] = layerAddress;
@@ -54,32 +55,27 @@ public:
                 y = layer->forward(x, RopeTables{saved[1], saved[2]});
             }
         }
-        std::vector<torch::Tensor> inputs{x};
-        std::vector<std::size_t> paramIndex; // position in the parameter list of each input after x
-        const auto params = layer->parameters();
-        for (std::size_t i = 0; i < params.size(); ++i) {
-            if (params[i].requires_grad()) {
-                inputs.push_back(params[i]);
-                paramIndex.push_back(i);
-            }
-        }
-        const variable_list g = torch::autograd::grad({y}, inputs, {grads[0]}, /*retain_graph=*/false,
-                                                      /*create_graph=*/false, /*allow_unused=*/true);
-        variable_list out(5 + params.size());
-        out[0] = g[0];
-        for (std::size_t k = 0; k < paramIndex.size(); ++k)
-            out[5 + paramIndex[k]] = g[k + 1];
-        return out;
+        // The reentrant form of torch.utils.checkpoint: a backward pass through the recomputed layer accumulates
+        // the parameters' gradients into .grad and gives x's, which goes on down the outer graph.
+        torch::autograd::backward({y}, {grads[0]});
+        ++g_recomputations;
+        return {x.grad(), torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
 
 } // namespace
 
+std::int64_t checkpointRecomputations()
+{
+    return g_recomputations.load();
+}
+
 torch::Tensor checkpointedLayer(DecoderLayerImpl& layer, const torch::Tensor& x, const RopeTables& rope, bool preserveRng)
 {
+    if (!x.requires_grad()) // the function only enters the graph through x: without it, no recomputation
+        return layer.forward(x, rope);
     return CheckpointFunction::apply(x, rope.cos, rope.sin,
-                                     static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(&layer)), preserveRng,
-                                     layer.parameters());
+                                     static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(&layer)), preserveRng);
 }
 
 } // namespace rankpo
