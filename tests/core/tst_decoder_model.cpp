@@ -262,6 +262,33 @@ private Q_SLOTS:
         QCOMPARE(addProfileTags(*bert, NewTokenInit::Mean), std::size_t(0)); // encoders are left alone
     }
 
+    void ropeScalingByHand()
+    {
+        // head_dim 4, theta 10000: inverse frequencies 1 and 1/100.
+        DecoderConfig c;
+        c.headDim = 4;
+        c.ropeTheta = 10000;
+        auto inv = [&](std::int64_t length) {
+            const torch::Tensor t = ropeInverseFrequencies(c, length);
+            return std::vector<double>{t[0].item<double>(), t[1].item<double>()};
+        };
+        auto near = [](const std::vector<double>& got, std::vector<double> want) {
+            return std::abs(got[0] - want[0]) < 1e-6 * want[0] && std::abs(got[1] - want[1]) < 1e-6 * want[1];
+        };
+        QVERIFY(near(inv(8), {1.0, 0.01}));
+        c.ropeScaling.type = "linear";
+        c.ropeScaling.factor = 2;
+        QVERIFY(near(inv(8), {0.5, 0.005}));
+        c.ropeScaling.type = "dynamic";
+        c.ropeScaling.originalMaxPositions = 16;
+        QVERIFY(near(inv(16), {1.0, 0.01}));          // within the original context: unscaled
+        QVERIFY(near(inv(32), {1.0, 1.0 / 300.0}));   // base 10000 x (2 x 32 / 16 - 1)^(4 / 2) = 90000
+        c.ropeScaling = RopeScaling{"llama3", 8.0, 1.0, 4.0, 16};
+        // Wavelengths 2 pi (between 16 / 4 and 16 / 1: smoothed, s = (16 / 2 pi - 1) / 3) and 200 pi (> 16: / 8).
+        const double s = (16.0 / (2 * M_PI) - 1.0) / 3.0;
+        QVERIFY(near(inv(8), {(1 - s) / 8 + s, 0.01 / 8}));
+    }
+
     void badCheckpointsNameTheTensor()
     {
         QTemporaryDir dir;
