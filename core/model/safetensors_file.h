@@ -52,20 +52,25 @@ private:
     std::map<std::string, std::string> m_metadata;
 };
 
-// Writes float32 tensors as a safetensors file (header padded to 8 bytes, tensors in name order) that Python's
-// safetensors and transformers read.
+// Writes tensors as a safetensors file (header padded to 8 bytes, tensors in name order) that Python's
+// safetensors and transformers read: float32 values, or raw little-endian bytes of any dtype (bf16 stays bf16).
 class SafeTensorsWriter {
 public:
     void add(std::string name, std::vector<std::int64_t> shape, std::vector<float> values);
+    void addRaw(std::string name, SafeTensorsDtype dtype, std::vector<std::int64_t> shape, std::string bytes);
     void setMetadata(std::string key, std::string value) { m_metadata[std::move(key)] = std::move(value); }
     std::string serialize() const;
+    // Streams the file through a temporary sibling and a rename (no second copy of the tensors in memory).
     void write(const std::filesystem::path& path) const;
 
 private:
     struct Entry {
+        SafeTensorsDtype dtype;
         std::vector<std::int64_t> shape;
-        std::vector<float> values;
+        std::string bytes;
     };
+    std::string header() const;
+
     std::map<std::string, Entry> m_entries;
     std::map<std::string, std::string> m_metadata;
 };

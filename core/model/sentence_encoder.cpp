@@ -8,6 +8,16 @@ SentenceEncoderImpl::SentenceEncoderImpl(const BertConfig& config, PoolingMode p
     bert = register_module("bert", BertEncoder(config, withPooler));
 }
 
+SentenceEncoderImpl::SentenceEncoderImpl(DecoderModel model, PoolingMode pooling) : m_pooling(pooling)
+{
+    decoder = register_module("decoder", std::move(model));
+}
+
+torch::Tensor SentenceEncoderImpl::tokenStates(const torch::Tensor& ids, const torch::Tensor& attentionMask)
+{
+    return bert ? bert->forward(ids, attentionMask) : decoder->forward(ids);
+}
+
 torch::Tensor SentenceEncoderImpl::pool(const torch::Tensor& states, const torch::Tensor& attentionMask) const
 {
     switch (m_pooling) {
@@ -28,7 +38,9 @@ torch::Tensor SentenceEncoderImpl::pool(const torch::Tensor& states, const torch
 
 torch::Tensor SentenceEncoderImpl::forward(const torch::Tensor& ids, const torch::Tensor& attentionMask)
 {
-    const torch::Tensor pooled = pool(bert->forward(ids, attentionMask), attentionMask);
+    torch::Tensor pooled = pool(tokenStates(ids, attentionMask), attentionMask);
+    if (decoder)
+        pooled = pooled.to(torch::kFloat32); // a bf16 model's vectors are normalised in float32
     return torch::nn::functional::normalize(pooled, torch::nn::functional::NormalizeFuncOptions().p(2).dim(1));
 }
 

@@ -1,6 +1,10 @@
 list(APPEND RANKPO_CORE_SOURCES
   model/bert_config.cpp
+  model/decoder_config.cpp
+  model/decoder_folder_files.cpp
   model/embedding_cache.cpp
+  model/memory_estimate.cpp
+  model/model_config.cpp
   model/model_folder.cpp
   model/model_resolver.cpp
   model/model_search_path.cpp
@@ -10,7 +14,12 @@ list(APPEND RANKPO_CORE_SOURCES
 list(APPEND RANKPO_ENGINE_SOURCES
   model/bert_modules.cpp
   model/bert_weights.cpp
+  model/decoder_modules.cpp
+  model/decoder_weights.cpp
   model/encoder_model.cpp
+  model/layer_checkpoint.cpp
+  model/profile_tags.cpp
+  model/rotary_embedding.cpp
   model/sentence_encoder.cpp
   model/text_encoder.cpp
 )

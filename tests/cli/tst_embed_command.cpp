@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <fstream>
 
 namespace {
 
@@ -58,6 +59,27 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.c_str());
         QVERIFY2(r.out.find("cls pooling, 16 dimensions") != std::string::npos, r.out.c_str());
         QVERIFY(r.out.find("cosine similarities") != std::string::npos);
+    }
+
+    void embedsWithADecoderFolderAsTransformersDoes()
+    {
+        // A Qwen2-style decoder (tests/reference/make_decoder_models.py): last-token pooling, transformers' vectors.
+        std::ifstream in(RANKPO_SOURCE_DIR "/tests/reference/golden_decoder/tiny-qwen2.json");
+        const auto golden = nlohmann::json::parse(in);
+        QStringList args = {"embed", "--json", "--device", "cpu", "--model", RANKPO_SOURCE_DIR "/tests/reference/tiny-qwen2",
+                            "--max-length", QString::number(golden.at("candidate_length").get<int>())};
+        for (const auto& t : golden.at("candidates"))
+            args << QString::fromStdString(t.get<std::string>());
+        const Result r = rankpo(args);
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        const auto rows = nlohmann::json::parse(r.out).at("embeddings").get<std::vector<std::vector<double>>>();
+        const auto expected = golden.at("candidate_embeddings").get<std::vector<std::vector<double>>>();
+        QCOMPARE(rows.size(), expected.size());
+        double worst = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            for (std::size_t k = 0; k < rows[i].size(); ++k)
+                worst = std::max(worst, std::abs(rows[i][k] - expected[i][k]));
+        QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));
     }
 
     void badInputGivesUsageErrors()

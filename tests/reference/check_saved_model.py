@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks that a model folder saved by RankPO (EncoderModel::save) loads unchanged in Hugging Face transformers
 (no missing or unexpected weights) and sentence-transformers, and that sentence-transformers' embeddings agree
-with ours (rankpo-embeddings.json in the folder, written by tst_text_encoder): cosine >= 0.9999 per text.
+with ours (rankpo-embeddings.json in the folder, written by tst_text_encoder for BERT and tst_decoder_model for a
+decoder): cosine >= 0.9999 per text.
 
     PYTHONPATH=.deps/python /usr/bin/python3 tests/reference/check_saved_model.py build/tests/saved-encoder
 """
@@ -11,11 +12,14 @@ import sys
 
 import numpy as np
 from sentence_transformers import SentenceTransformer
-from transformers import AutoModel, AutoTokenizer
+from transformers import AutoConfig, AutoModel, AutoModelForCausalLM, AutoTokenizer
 
 
 def main(folder):
-    _, info = AutoModel.from_pretrained(folder, output_loading_info=True)
+    # A decoder saved from a causal-LM checkpoint keeps its head and names: load it as what it says it is.
+    architectures = AutoConfig.from_pretrained(folder).architectures or []
+    auto = AutoModelForCausalLM if any(a.endswith("ForCausalLM") for a in architectures) else AutoModel
+    _, info = auto.from_pretrained(folder, output_loading_info=True)
     problems = {k: v for k, v in info.items() if v}
     if problems:
         raise SystemExit(f"transformers reports loading problems: {problems}")
