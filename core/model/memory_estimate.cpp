@@ -69,7 +69,7 @@ MemoryEstimate estimateTrainingMemory(const ModelConfig& c, const TrainingMemory
         return layers * s * h * length;
     };
     const double jobs = double(in.batch), candidates = double(in.batch * in.candidatesPerExample);
-    const double job = double(in.jobLength), candidate = double(in.candidateLength);
+    const double job = double(in.maxLengthJob), candidate = double(in.maxLengthCandidate);
     e.activations = jobs * textBytes(job) + candidates * textBytes(candidate);
     if (in.gradientCheckpointing) // one layer's full activations while it is recomputed (the longest batch)
         e.activations += std::max(jobs * layerBytes(job), candidates * layerBytes(candidate));

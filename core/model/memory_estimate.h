@@ -13,8 +13,8 @@ namespace rankpo {
 std::int64_t parameterCount(const ModelConfig& config, bool untiedLmHead = false);
 
 struct TrainingMemoryInput {
-    std::size_t jobLength = 512;       // tokens per job text
-    std::size_t candidateLength = 512; // tokens per candidate text
+    std::size_t maxLengthJob = 512;       // tokens per job text
+    std::size_t maxLengthCandidate = 512; // tokens per candidate text
     std::size_t batch = 8;             // preference pairs (or contrastive examples) per micro-batch
     std::size_t candidatesPerExample = 2; // RankPO: chosen and rejected; contrastive: 1 + negatives
     std::string dtype = "float32";     // of weights, gradients and activations: float32 | bfloat16 | float16

@@ -38,7 +38,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const ModelConfig c = tinyLlama(dir);
         TrainingMemoryInput in;
-        in.jobLength = in.candidateLength = 4;
+        in.maxLengthJob = in.maxLengthCandidate = 4;
         in.batch = 1;
         in.candidatesPerExample = 1;
         in.dtype = "bfloat16";
