@@ -19,6 +19,7 @@
 #include <fstream>
 #include <spawn.h>
 #include <string>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
 #include <vector>
@@ -82,8 +83,17 @@ double runPdftotext(const std::string& pdftotext, const std::vector<std::string>
     return ok ? seconds(t0, Clock::now()) : -1;
 }
 
-double runOurs(const std::vector<std::string>& files, unsigned threads, std::vector<std::string>* texts)
+double cpuSeconds()
 {
+    rusage u {};
+    ::getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+
+// Returns the wall seconds taken; `cpu` gets the CPU seconds our process used meanwhile.
+double runOurs(const std::vector<std::string>& files, unsigned threads, std::vector<std::string>* texts, double* cpu = nullptr)
+{
+    const double cpu0 = cpuSeconds();
     const rankpo::DocumentExtractor extractor;
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
@@ -105,6 +115,8 @@ double runOurs(const std::vector<std::string>& files, unsigned threads, std::vec
     }
     for (auto& th : pool)
         th.join();
+    if (cpu)
+        *cpu = cpuSeconds() - cpu0;
     return failed ? -1 : seconds(t0, Clock::now());
 }
 
@@ -175,8 +187,9 @@ int main(int argc, char** argv)
     // Warm the page cache and Poppler's one-time set-up; then measure.
     std::vector<std::string> ours(files.size());
     runOurs(files, threads, nullptr);
-    const double ours1 = runOurs(files, 1, nullptr);
-    const double oursN = runOurs(files, threads, &ours);
+    double cpu1 = 0, cpuN = 0;
+    const double ours1 = runOurs(files, 1, nullptr, &cpu1);
+    const double oursN = runOurs(files, threads, &ours, &cpuN);
     const double theirs1 = runPdftotext(pdftotext, files, work + "/txt", 1);
     const double theirsN = runPdftotext(pdftotext, files, work + "/txt", threads);
     if (ours1 < 0 || oursN < 0 || theirs1 < 0 || theirsN < 0) {
@@ -194,8 +207,8 @@ int main(int argc, char** argv)
         }
     }
     const double n = static_cast<double>(documents);
-    std::printf("ours, 1 thread:              %8.1f documents/s\n", n / ours1);
-    std::printf("ours, %u threads:             %8.1f documents/s\n", threads, n / oursN);
+    std::printf("ours, 1 thread:              %8.1f documents/s (%.2f ms CPU each)\n", n / ours1, 1000 * cpu1 / n);
+    std::printf("ours, %u threads:             %8.1f documents/s (%.2f ms CPU each)\n", threads, n / oursN, 1000 * cpuN / n);
     std::printf("pdftotext, 1 process:        %8.1f documents/s\n", n / theirs1);
     std::printf("pdftotext, %u at a time:      %8.1f documents/s\n", threads, n / theirsN);
     std::printf("ratio, 1 thread vs 1 process: %.2fx\n", theirs1 / ours1);
