@@ -1,7 +1,10 @@
 # Small helpers shared by every layer.
 
-# The shared sample data lives beside the checkout (../shared/data); tests find it by this path.
-get_filename_component(RANKPO_SHARED_DATA_DIR "${CMAKE_SOURCE_DIR}/../shared/data" ABSOLUTE)
+# The shared sample data lives beside the checkout (../shared/data); tests find it by this path. A checkout
+# elsewhere (a git worktree) points at it with -DRANKPO_SHARED_DATA_DIR=...
+if(NOT RANKPO_SHARED_DATA_DIR)
+  get_filename_component(RANKPO_SHARED_DATA_DIR "${CMAKE_SOURCE_DIR}/../shared/data" ABSOLUTE)
+endif()
 
 # rankpo_add_test(NAME tst_foo SOURCES a.cpp... [LIBS ...] [LABELS ...] [TIMEOUT s] [GUI])
 # One Qt Test executable per unit, run by ctest. Tests read fixtures through RANKPO_SOURCE_DIR and

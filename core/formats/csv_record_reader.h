@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/formats/csv_field_reader.h"
 #include "core/formats/import_records.h"
 
 #include <string>
@@ -21,15 +22,15 @@ public:
     // Returns false at the end. Throws RecordError for an invalid row (recordLine() names it) and
     // rankpo::Error for a file-level problem (no header, missing required columns).
     bool next(ParsedRecord& out);
-    std::size_t recordLine() const { return m_recordLine; }
+    std::size_t recordLine() const { return m_csv.recordLine(); }
 
 private:
     bool readFields(std::vector<std::string>& fields);
     void readHeader();
 
     LineReader& m_lines;
+    CsvFieldReader m_csv;
     bool m_headerRead = false;
-    std::size_t m_recordLine = 0;
     std::vector<std::string> m_fields;
     int m_job = -1, m_a = -1, m_b = -1, m_preferred = -1;
     int m_confidence = -1, m_rationale = -1, m_annotator = -1, m_source = -1, m_created = -1;
