@@ -10,8 +10,8 @@ list(APPEND RANKPO_DB_SOURCES
   parse_pipeline.cpp
   preference_selection.cpp
   project_embedding_cache.cpp
-  project_exporter.cpp
-  project_importer.cpp
+  export_project.cpp
+  import_files.cpp
   project_model_resolver.cpp
   project_store.cpp
   project_texts.cpp

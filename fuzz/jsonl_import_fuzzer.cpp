@@ -1,7 +1,7 @@
 // Fuzzes the importer end to end: bytes -> file -> format detection -> parsers -> project store.
 // Any input must give records or clear errors, never a crash, a leak or an out-of-bounds read.
 #include "core/util/error.h"
-#include "db/project_importer.h"
+#include "db/import_files.h"
 #include "db/project_store.h"
 
 #include <cstdint>

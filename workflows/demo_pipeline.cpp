@@ -6,7 +6,7 @@
 #include "db/demo_project.h"
 #include "db/project_store.h"
 #include "db/run_registry.h"
-#include "workflows/project_evaluator.h"
+#include "workflows/evaluate_model.h"
 #include "workflows/training_workflow.h"
 
 #include <chrono>

@@ -5,9 +5,9 @@
 // libtorch. No torch in this header. The CLI's rankpo-engine links the same workflows directly.
 #include "core/domain/ids.h"
 #include "workflows/compute_devices.h"
-#include "workflows/job_ranker.h"
-#include "workflows/pair_scorer.h"
-#include "workflows/project_evaluator.h"
+#include "workflows/rank_job.h"
+#include "workflows/score_pairs.h"
+#include "workflows/evaluate_model.h"
 #include "workflows/training_workflow.h"
 
 #include <string>

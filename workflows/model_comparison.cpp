@@ -6,7 +6,7 @@
 #include "core/evaluation/metric_keys.h"
 #include "db/project_store.h"
 #include "db/project_texts.h"
-#include "workflows/project_evaluator.h"
+#include "workflows/evaluate_model.h"
 
 #include <algorithm>
 #include <cmath>

@@ -7,10 +7,10 @@ list(APPEND RANKPO_WORKFLOWS_SOURCES
 list(APPEND RANKPO_ENGINE_WORKFLOWS_SOURCES
   compute_devices.cpp
   demo_pipeline.cpp
-  job_ranker.cpp
+  rank_job.cpp
   model_comparison.cpp
-  pair_scorer.cpp
-  project_evaluator.cpp
+  score_pairs.cpp
+  evaluate_model.cpp
   project_model.cpp
   text_embedder.cpp
   training_workflow.cpp

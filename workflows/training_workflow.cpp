@@ -180,195 +180,277 @@ fs::path runsDirectory(db::ProjectStore& store, const TrainingRequest& request)
     return fs::path(path + ".runs");
 }
 
-TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& request)
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point started)
 {
-    if (store.jobIds(Split::Train).empty())
-        throw usageError(store.path() + ": the project has no training split: run `rankpo split` first");
-    db::RunRegistry runs(store);
-    TrainingResult result;
-    TrainingConfig config = request.config;
-    std::string baseModel = request.model;
-    fs::path resumeFrom;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+void reportPhase(const TrainingRequest& request, const char* phase, std::int64_t step = 0)
+{
+    if (!request.onProgress)
+        return;
+    TrainingProgress p;
+    p.phase = phase;
+    p.step = step;
+    request.onProgress(p);
+}
+
+// Where a run starts: a new run from the request, or a stopped run from its last checkpoint with its own config.
+struct StartingPoint {
+    TrainingConfig config;
+    std::string baseModel;
     std::optional<db::RunRecord> resumed;
+    fs::path checkpoint; // empty for a new run
+};
+
+StartingPoint startingPoint(db::RunRegistry& runs, const TrainingRequest& request)
+{
+    StartingPoint start{request.config, request.model, std::nullopt, {}};
     if (!request.resumeRun.empty()) {
-        resumed = runs.find(request.resumeRun);
+        start.resumed = runs.find(request.resumeRun);
+        const auto& resumed = start.resumed;
         if (!resumed)
             throw usageError("no run named '" + request.resumeRun + "' in this project (rankpo runs lists them)");
         if (resumed->status == db::RunStatus::Done)
             throw usageError("run '" + resumed->name + "' is already done");
-        config = TrainingConfig::parse(resumed->configJson, "run '" + resumed->name + "'");
-        baseModel = resumed->baseModel;
-        resumeFrom = latestCheckpoint(resumed->checkpointDir);
-        if (resumeFrom.empty())
+        start.config = TrainingConfig::parse(resumed->configJson, "run '" + resumed->name + "'");
+        start.baseModel = resumed->baseModel;
+        start.checkpoint = latestCheckpoint(resumed->checkpointDir);
+        if (start.checkpoint.empty())
             throw usageError("run '" + resumed->name + "' has no checkpoint to resume from (it stopped before its "
                              "first epoch ended); start it again instead");
-        if (config.method == TrainingMethod::Contrastive && config.contrastive.hardNegativeRounds > 0)
+        if (start.config.method == TrainingMethod::Contrastive && start.config.contrastive.hardNegativeRounds > 0)
             throw usageError("resuming a run with hard-negative mining rounds is not supported; start it again");
     }
-    config.validate();
+    start.config.validate();
+    return start;
+}
 
-    // The data: the train split only.
+// The examples of the train split for the run's method, and the hash of what the run sees.
+struct TrainingData {
     std::vector<PreferenceExample> preferences;
     std::vector<ContrastiveExample> contrastive;
-    std::string dataHash;
+    std::string hash;
+    std::size_t size() const { return preferences.size() + contrastive.size(); }
+};
+
+TrainingData trainingData(db::ProjectStore& store, const TrainingConfig& config, const TrainingRequest& request)
+{
+    TrainingData data;
     if (config.method == TrainingMethod::Contrastive) {
-        contrastive = db::loadContrastiveExamples(store, std::max(config.contrastive.numNegatives, 1), config.seed);
-        if (contrastive.empty())
+        data.contrastive = db::loadContrastiveExamples(store, std::max(config.contrastive.numNegatives, 1), config.seed);
+        if (data.contrastive.empty())
             throw dataError(store.path() + ": no rule-positive labels in the train split: stage 1 has nothing to learn");
-        dataHash = rankpo::dataHash(contrastive);
-        result.examples = contrastive.size();
-    } else {
-        db::PreferenceDataOptions data;
-        data.source = request.source;
-        data.policy = request.policy;
-        data.ties = request.ties;
-        data.weightByConfidence = config.rankpo.weightByConfidence;
-        preferences = db::loadPreferenceExamples(store, data).examples;
-        if (preferences.empty())
-            throw dataError(store.path() + ": no " + (request.source ? std::string(toString(*request.source)) + " " : "")
-                            + "preferences in the train split: " + std::string(toString(config.method))
-                            + " has nothing to learn");
-        dataHash = rankpo::dataHash(preferences);
-        result.examples = preferences.size();
+        data.hash = rankpo::dataHash(data.contrastive);
+        return data;
     }
+    db::PreferenceDataOptions options;
+    options.source = request.source;
+    options.policy = request.policy;
+    options.ties = request.ties;
+    options.weightByConfidence = config.rankpo.weightByConfidence;
+    data.preferences = db::loadPreferenceExamples(store, options).examples;
+    if (data.preferences.empty())
+        throw dataError(store.path() + ": no " + (request.source ? std::string(toString(*request.source)) + " " : "")
+                        + "preferences in the train split: " + std::string(toString(config.method))
+                        + " has nothing to learn");
+    data.hash = rankpo::dataHash(data.preferences);
+    return data;
+}
 
-    // The model: the base, or the checkpoint a resumed run stopped at.
-    const ModelEntry base = resolveProjectModel(store, baseModel);
-    ModelEntry start = base;
-    if (!resumeFrom.empty())
-        start = ModelEntry{base.name, resumeFrom, "checkpoint"};
-    EncodingOptions encoding = request;
-    auto encoder = openModel(start, encoding);
-
+// A new run recorded as running (with its checkpoint folder), or the resumed run reopened.
+db::RunRecord recordRun(db::ProjectStore& store, db::RunRegistry& runs, const TrainingRequest& request,
+                        const StartingPoint& start, const TrainingData& data, const std::string& baseName,
+                        const std::string& device)
+{
+    if (start.resumed) {
+        runs.reopen(start.resumed->id, "resumed from " + start.checkpoint.filename().string());
+        return *start.resumed;
+    }
     db::RunRecord run;
-    if (resumed) {
-        run = *resumed;
-        runs.reopen(run.id, "resumed from " + resumeFrom.filename().string());
-    } else {
-        run.name = request.runName;
-        run.method = std::string(toString(config.method));
-        run.configJson = config.toJson().dump();
-        run.seed = static_cast<std::int64_t>(config.seed);
-        run.dataHash = dataHash;
-        run.baseModel = base.name;
-        run.device = encoder->deviceName();
-        run.sweep = request.sweep;
-        run = runs.begin(run);
-        run.checkpointDir = (runsDirectory(store, request) / run.name).string();
-        runs.setCheckpoint(run.id, run.checkpointDir);
-    }
-    result.run = run;
-    const fs::path runDir = run.checkpointDir;
-    const auto started = std::chrono::steady_clock::now();
+    run.name = request.runName;
+    run.method = std::string(toString(start.config.method));
+    run.configJson = start.config.toJson().dump();
+    run.seed = static_cast<std::int64_t>(start.config.seed);
+    run.dataHash = data.hash;
+    run.baseModel = baseName;
+    run.device = device;
+    run.sweep = request.sweep;
+    run = runs.begin(run);
+    run.checkpointDir = (runsDirectory(store, request) / run.name).string();
+    runs.setCheckpoint(run.id, run.checkpointDir);
+    return run;
+}
 
-    try {
-        Trainer trainer(config, encoder->model(), runDir);
+// The trained model, addressable by the run's name from now on.
+fs::path registerTrainedModel(db::ProjectStore& store, TextEncoder& encoder, const db::RunRecord& run,
+                              const std::string& baseName, std::size_t examples)
+{
+    const fs::path folder = fs::path(run.checkpointDir) / "model";
+    encoder.model().save(folder);
+    const ModelFolder saved = ModelFolder::open(folder);
+    db::ModelRecord model;
+    model.name = run.name;
+    model.kind = "run";
+    model.path = fs::absolute(folder).string();
+    model.identity = saved.identity();
+    model.baseModel = baseName;
+    model.infoJson = nlohmann::json{{"method", run.method}, {"run_id", run.id}, {"examples", examples},
+                                    {"dim", saved.config.hiddenSize}}
+                         .dump();
+    db::ModelRegistry(store).upsert(model);
+    return folder;
+}
+
+// One run from its starting point to its recorded end.
+class TrainingSession {
+public:
+    TrainingSession(db::ProjectStore& store, const TrainingRequest& request)
+        : m_store(store), m_request(request), m_runs(store), m_start(startingPoint(m_runs, request))
+    {
+    }
+
+    TrainingResult run()
+    {
+        const TrainingConfig& config = m_start.config;
+        m_data = trainingData(m_store, config, m_request);
+        m_result.examples = m_data.size();
+
+        // The model: the base, or the checkpoint a resumed run stopped at.
+        m_base = resolveProjectModel(m_store, m_start.baseModel);
+        m_startModel = m_start.checkpoint.empty() ? m_base : ModelEntry{m_base.name, m_start.checkpoint, "checkpoint"};
+        m_encoding = m_request;
+        m_encoder = openModel(m_startModel, m_encoding);
+
+        m_result.run = recordRun(m_store, m_runs, m_request, m_start, m_data, m_base.name, m_encoder->deviceName());
+        m_started = std::chrono::steady_clock::now();
+        try {
+            Trainer trainer(config, m_encoder->model(), m_result.run.checkpointDir);
+            train(trainer);
+            if (m_result.outcome.cancelled) {
+                finishCancelled(m_result.outcome.lastCheckpoint.empty()
+                                    ? "cancelled before the first epoch ended"
+                                    : "cancelled; resume from " + m_result.outcome.lastCheckpoint.string());
+                return m_result;
+            }
+            m_result.modelFolder = registerTrainedModel(m_store, *m_encoder, m_result.run, m_base.name, m_result.examples);
+            m_runs.finish(m_result.run.id, db::RunStatus::Done, "", secondsSince(m_started));
+            m_result.run = *m_runs.find(m_result.run.name);
+            if (m_request.evaluateFinal)
+                evaluateFinalModel(trainer);
+            return m_result;
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::Cancelled) {
+                m_runs.finish(m_result.run.id, db::RunStatus::Failed, e.what(), secondsSince(m_started));
+                throw;
+            }
+            m_result.outcome.cancelled = true;
+            finishCancelled(e.what());
+            return m_result;
+        } catch (const std::exception& e) {
+            m_runs.finish(m_result.run.id, db::RunStatus::Failed, e.what(), secondsSince(m_started));
+            throw dataError(std::string("training failed: ") + e.what());
+        }
+    }
+
+private:
+    // The test-split evaluation's options at the lengths the trainer uses.
+    EvaluationOptions evaluationOptions(const Trainer& trainer) const
+    {
         EvaluationOptions evaluation;
-        static_cast<EncodingOptions&>(evaluation) = encoding;
+        static_cast<EncodingOptions&>(evaluation) = m_encoding;
         evaluation.maxLengthJob = trainer.maxLengthJob();
         evaluation.maxLengthCandidate = trainer.maxLengthCandidate();
         evaluation.progress = {};
+        return evaluation;
+    }
 
+    TrainerCallbacks callbacks(const Trainer& trainer)
+    {
         TrainerCallbacks callbacks;
-        callbacks.cancel = request.cancel;
-        callbacks.onProgress = [&](const TrainingProgress& p) {
+        callbacks.cancel = m_request.cancel;
+        callbacks.onProgress = [this](const TrainingProgress& p) {
             if (p.phase == "train" || (p.phase == "evaluate" && !p.metrics.empty()))
-                runs.logMetrics(run.id, p.step, p.epoch, p.metrics);
-            if (request.onProgress)
-                request.onProgress(p);
+                m_runs.logMetrics(m_result.run.id, p.step, p.epoch, p.metrics);
+            if (m_request.onProgress)
+                m_request.onProgress(p);
         };
-        if (request.evaluateEachEpoch) {
-            callbacks.onEpochEnd = [&](int epoch, const fs::path& checkpoint) {
+        if (m_request.evaluateEachEpoch) {
+            callbacks.onEpochEnd = [this, evaluation = evaluationOptions(trainer)](int epoch, const fs::path& checkpoint) {
                 // Evaluated from the checkpoint's folder: its own identity keys the embedding cache.
                 EvaluationOptions options = evaluation;
                 options.model = checkpoint.string();
-                const ModelEntry entry{run.name + "@epoch-" + std::to_string(epoch), checkpoint, "checkpoint"};
+                const ModelEntry entry{m_result.run.name + "@epoch-" + std::to_string(epoch), checkpoint, "checkpoint"};
                 EncoderTextEmbedder embedder(entry, encoderOptions(options), nullptr, options.maxLengthJob,
                                              options.maxLengthCandidate, options.cancel);
-                return flatMetrics(evaluateEmbeddings(store, embedder, entry.name, options));
+                return flatMetrics(evaluateEmbeddings(m_store, embedder, entry.name, options));
             };
         }
-
-        if (config.method == TrainingMethod::Contrastive) {
-            result.outcome = trainer.train(contrastive, callbacks, resumeFrom);
-            for (int round = 1; round <= config.contrastive.hardNegativeRounds && !result.outcome.cancelled; ++round) {
-                if (request.onProgress) {
-                    TrainingProgress p;
-                    p.phase = "mine";
-                    p.step = result.outcome.steps;
-                    request.onProgress(p);
-                }
-                mineHardNegatives(store, *encoder, request, trainer.maxLengthJob(), trainer.maxLengthCandidate(), contrastive);
-                Trainer again(config, encoder->model(), runDir / ("round-" + std::to_string(round)));
-                result.outcome = again.train(contrastive, callbacks);
-            }
-        } else {
-            if (config.method == TrainingMethod::RankPO && !config.rankpo.referenceFree && resumeFrom.empty()) {
-                if (request.onProgress) {
-                    TrainingProgress p;
-                    p.phase = "reference";
-                    request.onProgress(p);
-                }
-                trainer.setReferenceScores(referenceScores(store, start, encoding, trainer.maxLengthJob(),
-                                                           trainer.maxLengthCandidate(), preferences));
-            }
-            result.outcome = trainer.train(preferences, callbacks, resumeFrom);
-        }
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (result.outcome.cancelled) {
-            runs.finish(run.id, db::RunStatus::Cancelled,
-                        result.outcome.lastCheckpoint.empty() ? "cancelled before the first epoch ended"
-                                                              : "cancelled; resume from " + result.outcome.lastCheckpoint.string(),
-                        seconds);
-            result.run = *runs.find(run.name);
-            return result;
-        }
-
-        // The trained model, addressable by the run's name from now on.
-        result.modelFolder = runDir / "model";
-        encoder->model().save(result.modelFolder);
-        const ModelFolder folder = ModelFolder::open(result.modelFolder);
-        db::ModelRecord model;
-        model.name = run.name;
-        model.kind = "run";
-        model.path = fs::absolute(result.modelFolder).string();
-        model.identity = folder.identity();
-        model.baseModel = base.name;
-        model.infoJson = nlohmann::json{{"method", run.method}, {"run_id", run.id}, {"examples", result.examples},
-                                        {"dim", folder.config.hiddenSize}}
-                             .dump();
-        db::ModelRegistry(store).upsert(model);
-        runs.finish(run.id, db::RunStatus::Done, "", seconds);
-        result.run = *runs.find(run.name);
-
-        if (request.evaluateFinal) {
-            EvaluationOptions options = evaluation;
-            options.model = run.name;
-            result.evaluation = evaluateModel(store, options);
-            runs.logMetrics(run.id, result.outcome.steps, result.outcome.epochsCompleted,
-                            [&] {
-                                std::map<std::string, double> m;
-                                for (const auto& [k, v] : flatMetrics(*result.evaluation))
-                                    m["final/" + k] = v;
-                                return m;
-                            }());
-        }
-        return result;
-    } catch (const Error& e) {
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        const bool cancelled = e.kind() == ErrorKind::Cancelled;
-        runs.finish(run.id, cancelled ? db::RunStatus::Cancelled : db::RunStatus::Failed, e.what(), seconds);
-        if (cancelled) {
-            result.outcome.cancelled = true;
-            result.run = *runs.find(run.name);
-            return result;
-        }
-        throw;
-    } catch (const std::exception& e) {
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        runs.finish(run.id, db::RunStatus::Failed, e.what(), seconds);
-        throw dataError(std::string("training failed: ") + e.what());
+        return callbacks;
     }
+
+    void train(Trainer& trainer)
+    {
+        const TrainingConfig& config = m_start.config;
+        const TrainerCallbacks hooks = callbacks(trainer);
+        if (config.method == TrainingMethod::Contrastive) {
+            m_result.outcome = trainer.train(m_data.contrastive, hooks, m_start.checkpoint);
+            // The paper's Figure 1 loop: mine the current model's hard negatives, train again.
+            for (int round = 1; round <= config.contrastive.hardNegativeRounds && !m_result.outcome.cancelled; ++round) {
+                reportPhase(m_request, "mine", m_result.outcome.steps);
+                mineHardNegatives(m_store, *m_encoder, m_request, trainer.maxLengthJob(), trainer.maxLengthCandidate(),
+                                  m_data.contrastive);
+                Trainer again(config, m_encoder->model(), fs::path(m_result.run.checkpointDir) / ("round-" + std::to_string(round)));
+                m_result.outcome = again.train(m_data.contrastive, hooks);
+            }
+            return;
+        }
+        if (config.method == TrainingMethod::RankPO && !config.rankpo.referenceFree && m_start.checkpoint.empty()) {
+            reportPhase(m_request, "reference");
+            trainer.setReferenceScores(referenceScores(m_store, m_startModel, m_encoding, trainer.maxLengthJob(),
+                                                       trainer.maxLengthCandidate(), m_data.preferences));
+        }
+        m_result.outcome = trainer.train(m_data.preferences, hooks, m_start.checkpoint);
+    }
+
+    void evaluateFinalModel(const Trainer& trainer)
+    {
+        EvaluationOptions options = evaluationOptions(trainer);
+        options.model = m_result.run.name;
+        m_result.evaluation = evaluateModel(m_store, options);
+        std::map<std::string, double> metrics;
+        for (const auto& [k, v] : flatMetrics(*m_result.evaluation))
+            metrics["final/" + k] = v;
+        m_runs.logMetrics(m_result.run.id, m_result.outcome.steps, m_result.outcome.epochsCompleted, metrics);
+    }
+
+    void finishCancelled(const std::string& message)
+    {
+        m_runs.finish(m_result.run.id, db::RunStatus::Cancelled, message, secondsSince(m_started));
+        m_result.run = *m_runs.find(m_result.run.name);
+    }
+
+    db::ProjectStore& m_store;
+    const TrainingRequest& m_request;
+    db::RunRegistry m_runs;
+    StartingPoint m_start;
+    TrainingData m_data;
+    ModelEntry m_base, m_startModel;
+    EncodingOptions m_encoding;
+    std::unique_ptr<TextEncoder> m_encoder;
+    TrainingResult m_result;
+    std::chrono::steady_clock::time_point m_started;
+};
+
+} // namespace
+
+TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& request)
+{
+    if (store.jobIds(Split::Train).empty())
+        throw usageError(store.path() + ": the project has no training split: run `rankpo split` first");
+    return TrainingSession(store, request).run();
 }
 
 SweepResult runSweep(db::ProjectStore& store, const SweepRequest& request)

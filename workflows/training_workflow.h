@@ -8,7 +8,7 @@
 #include "core/training/training_progress.h"
 #include "db/preference_selection.h"
 #include "db/run_registry.h"
-#include "workflows/project_evaluator.h"
+#include "workflows/evaluate_model.h"
 #include "workflows/project_model.h"
 
 #include <filesystem>

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -100,6 +101,17 @@ public:
     TrainingOutcome run(const MicroBatchLoss& microBatchLoss, const std::filesystem::path& resumeFrom);
 
 private:
+    // How many micro-batches an epoch has, how many optimiser steps the run makes, and the schedule.
+    void plan();
+    void makeOptimizer();
+    // Continues a stopped run: its optimiser state, its step, the accumulator at the epoch boundary.
+    int resume(const std::filesystem::path& checkpoint);
+    // Forward and backward of one micro-batch; a loss that is not finite stops the run with a data error.
+    void trainMicroBatch(const std::vector<std::size_t>& indices, double lossScale, int epoch);
+    // Clips, steps, logs; returns true when the run has made all its steps.
+    bool optimizerStep(int epoch, std::size_t microBatch);
+    // Checkpoints the finished epoch, then evaluates it when asked.
+    void endEpoch(int epoch);
     void report(const std::string& phase, std::map<std::string, double> metrics);
     bool cancelled() const { return m_callbacks.cancel && m_callbacks.cancel->load(); }
 
@@ -108,6 +120,18 @@ private:
     std::size_t m_examples;
     std::string m_dataHash;
     const TrainerCallbacks& m_callbacks;
+    MicroBatchLoss m_microBatchLoss;
+
+    std::size_t m_batchSize = 0;
+    std::size_t m_microBatches = 0;
+    std::optional<GradientAccumulator> m_accumulator;
+    std::optional<LearningRateSchedule> m_schedule;
+    std::unique_ptr<torch::optim::AdamW> m_optimizer;
+    std::vector<torch::Tensor> m_parameters;
+    MetricsAccumulator m_metrics;
+    TrainingOutcome m_outcome;
+    bool m_dropout = false;
+
     std::int64_t m_step = 0;
     std::int64_t m_totalSteps = 0;
     double m_epoch = 0;
@@ -139,142 +163,160 @@ void Trainer::Loop::report(const std::string& phase, std::map<std::string, doubl
     m_callbacks.onProgress(p);
 }
 
-TrainingOutcome Trainer::Loop::run(const MicroBatchLoss& microBatchLoss, const std::filesystem::path& resumeFrom)
+void Trainer::Loop::plan()
 {
-    EncoderModel& model = m_trainer.m_model;
-    const auto batchSize = static_cast<std::size_t>(m_config.perDeviceTrainBatchSize);
-    const std::size_t microBatches =
-        m_config.dataloaderDropLast ? m_examples / batchSize : (m_examples + batchSize - 1) / batchSize;
-    if (microBatches == 0)
+    m_batchSize = static_cast<std::size_t>(m_config.perDeviceTrainBatchSize);
+    m_microBatches = m_config.dataloaderDropLast ? m_examples / m_batchSize : (m_examples + m_batchSize - 1) / m_batchSize;
+    if (m_microBatches == 0)
         throw usageError("too few training examples: " + std::to_string(m_examples) + " (the batch size is "
-                         + std::to_string(batchSize) + ")");
+                         + std::to_string(m_batchSize) + ")");
     const auto accumulation = static_cast<std::int64_t>(m_config.gradientAccumulationSteps);
-    GradientAccumulator accumulator(accumulation, static_cast<std::int64_t>(microBatches));
-    m_totalSteps = totalTrainingSteps(static_cast<std::int64_t>(microBatches), accumulation, m_config.numTrainEpochs,
+    m_accumulator.emplace(accumulation, static_cast<std::int64_t>(m_microBatches));
+    m_totalSteps = totalTrainingSteps(static_cast<std::int64_t>(m_microBatches), accumulation, m_config.numTrainEpochs,
                                       m_config.maxSteps);
-    const std::int64_t stepsPerEpoch = accumulator.optimizerStepsPerEpoch();
+    const std::int64_t stepsPerEpoch = m_accumulator->optimizerStepsPerEpoch();
     m_epochs = m_config.maxSteps > 0 ? static_cast<int>((m_totalSteps + stepsPerEpoch - 1) / stepsPerEpoch)
                                      : m_config.numTrainEpochs;
-    const LearningRateSchedule schedule(m_config.lrSchedulerType, m_config.learningRate,
-                                        warmupStepsFor(m_totalSteps, m_config.warmupRatio, m_config.warmupSteps),
-                                        m_totalSteps);
+    m_schedule.emplace(m_config.lrSchedulerType, m_config.learningRate,
+                       warmupStepsFor(m_totalSteps, m_config.warmupRatio, m_config.warmupSteps), m_totalSteps);
+}
 
-    seedTorch(m_config.seed);
-    const auto named = toNamedParameters(model.module()->named_parameters());
+void Trainer::Loop::makeOptimizer()
+{
+    const auto named = toNamedParameters(m_trainer.m_model.module()->named_parameters());
     AdamWSettings settings;
     settings.learningRate = m_config.learningRate;
     settings.weightDecay = m_config.weightDecay;
     settings.beta1 = m_config.adamBeta1;
     settings.beta2 = m_config.adamBeta2;
     settings.epsilon = m_config.adamEpsilon;
-    auto optimizer = makeAdamW(named, settings);
-    std::vector<torch::Tensor> parameters;
+    m_optimizer = makeAdamW(named, settings);
     for (const auto& [name, p] : named)
         if (p.requires_grad())
-            parameters.push_back(p);
+            m_parameters.push_back(p);
+}
 
-    int startEpoch = 0;
-    if (!resumeFrom.empty()) {
-        const TrainerState state = readTrainerState(resumeFrom);
-        if (state.dataHash != m_dataHash)
-            throw usageError(resumeFrom.string() + ": the checkpoint was trained on other data (data hash "
-                             + state.dataHash + ", now " + m_dataHash + ")");
-        if (state.method != std::string(toString(m_config.method)))
-            throw usageError(resumeFrom.string() + ": the checkpoint is from a " + state.method + " run");
-        loadOptimizerState(*optimizer, resumeFrom);
-        if (restoreExtraState)
-            restoreExtraState(readExtraState(resumeFrom));
-        startEpoch = state.epochsCompleted;
-        m_step = state.globalStep;
-        for (std::int64_t i = 0; i < std::int64_t(startEpoch) * std::int64_t(microBatches); ++i)
-            accumulator.next();
+int Trainer::Loop::resume(const std::filesystem::path& checkpoint)
+{
+    const TrainerState state = readTrainerState(checkpoint);
+    if (state.dataHash != m_dataHash)
+        throw usageError(checkpoint.string() + ": the checkpoint was trained on other data (data hash "
+                         + state.dataHash + ", now " + m_dataHash + ")");
+    if (state.method != std::string(toString(m_config.method)))
+        throw usageError(checkpoint.string() + ": the checkpoint is from a " + state.method + " run");
+    loadOptimizerState(*m_optimizer, checkpoint);
+    if (restoreExtraState)
+        restoreExtraState(readExtraState(checkpoint));
+    m_step = state.globalStep;
+    for (std::int64_t i = 0; i < std::int64_t(state.epochsCompleted) * std::int64_t(m_microBatches); ++i)
+        m_accumulator->next();
+    return state.epochsCompleted;
+}
+
+void Trainer::Loop::trainMicroBatch(const std::vector<std::size_t>& indices, double lossScale, int epoch)
+{
+    LossOutput out = m_microBatchLoss(indices);
+    const double lossValue = out.loss.item<double>();
+    if (!finite(lossValue))
+        throw dataError("training stopped: the loss became " + std::string(std::isnan(lossValue) ? "NaN" : "infinite")
+                        + " at step " + std::to_string(m_step + 1) + " (epoch " + std::to_string(epoch + 1)
+                        + "); try a lower learning rate");
+    (out.loss * lossScale).backward();
+    m_metrics.add(out.metrics);
+    m_metrics.add("loss", lossValue);
+    m_seen += std::int64_t(indices.size());
+}
+
+bool Trainer::Loop::optimizerStep(int epoch, std::size_t microBatch)
+{
+    const double lr = m_schedule->learningRate(m_step);
+    setLearningRate(*m_optimizer, lr);
+    const double gradNorm = clipGradientNorm(m_parameters, m_config.maxGradNorm);
+    m_optimizer->step();
+    m_optimizer->zero_grad();
+    ++m_step;
+    m_epoch = double(epoch) + double(microBatch + 1) / double(m_microBatches);
+    m_metrics.setLatest("learning_rate", lr);
+    m_metrics.setLatest("grad_norm", gradNorm);
+    m_metrics.setLatest("epoch", m_epoch);
+    if (m_step % std::max(1, m_config.loggingSteps) == 0 || m_step == m_totalSteps) {
+        m_outcome.lastMetrics = m_metrics.flush();
+        report("train", m_outcome.lastMetrics);
     }
+    return m_step >= m_totalSteps;
+}
 
-    const bool dropout = !m_config.disableDropout;
-    model.module()->train(dropout);
-    MetricsAccumulator metrics;
-    TrainingOutcome outcome;
-    outcome.epochsCompleted = startEpoch;
+void Trainer::Loop::endEpoch(int epoch)
+{
+    EncoderModel& model = m_trainer.m_model;
+    m_epoch = epoch + 1;
+    report("checkpoint", {});
+    const auto folder = m_trainer.m_outputDir / ("checkpoint-epoch-" + std::to_string(epoch + 1));
+    model.module()->eval();
+    writeCheckpoint(folder, model, *m_optimizer,
+                    TrainerState{std::string(toString(m_config.method)), epoch + 1, m_step, m_dataHash,
+                                 m_config.toJson().dump()},
+                    extraState ? *extraState : std::vector<float>());
+    m_outcome.lastCheckpoint = folder;
+    m_outcome.epochsCompleted = epoch + 1;
+    if (m_callbacks.onEpochEnd) {
+        report("evaluate", {});
+        auto evaluation = m_callbacks.onEpochEnd(epoch + 1, folder);
+        std::map<std::string, double> logged;
+        for (auto& [name, value] : evaluation)
+            logged["eval/" + name] = value;
+        m_outcome.lastMetrics.insert(logged.begin(), logged.end());
+        report("evaluate", logged);
+    }
+    model.module()->train(m_dropout);
+}
+
+TrainingOutcome Trainer::Loop::run(const MicroBatchLoss& microBatchLoss, const std::filesystem::path& resumeFrom)
+{
+    m_microBatchLoss = microBatchLoss;
+    plan();
+    seedTorch(m_config.seed);
+    makeOptimizer();
+    const int startEpoch = resumeFrom.empty() ? 0 : resume(resumeFrom);
+
+    EncoderModel& model = m_trainer.m_model;
+    m_dropout = !m_config.disableDropout;
+    model.module()->train(m_dropout);
+    m_outcome.epochsCompleted = startEpoch;
     m_start = Clock::now();
     m_stepAtStart = m_step;
-    m_seen = m_seenAtStart = std::int64_t(startEpoch) * std::int64_t(microBatches * batchSize);
+    m_seen = m_seenAtStart = std::int64_t(startEpoch) * std::int64_t(m_microBatches * m_batchSize);
     bool stop = m_step >= m_totalSteps;
 
     for (int epoch = startEpoch; epoch < m_epochs && !stop; ++epoch) {
         // Seeding per epoch makes a run resumed at an epoch boundary draw the same dropout masks.
         seedTorch(deriveSeed(m_config.seed, static_cast<std::uint64_t>(epoch)));
         const auto order = shuffledIndices(m_examples, m_config.seed, static_cast<std::uint64_t>(epoch));
-        for (std::size_t mb = 0; mb < microBatches; ++mb) {
+        for (std::size_t mb = 0; mb < m_microBatches; ++mb) {
             if (cancelled()) {
-                outcome.cancelled = true;
+                m_outcome.cancelled = true;
                 stop = true;
                 break;
             }
-            const auto info = accumulator.next();
-            const std::size_t begin = mb * batchSize;
-            const std::size_t end = std::min(begin + batchSize, m_examples);
-            std::vector<std::size_t> indices(order.begin() + std::ptrdiff_t(begin), order.begin() + std::ptrdiff_t(end));
-
-            LossOutput out = microBatchLoss(indices);
-            const double lossValue = out.loss.item<double>();
-            if (!finite(lossValue))
-                throw dataError("training stopped: the loss became " + std::string(std::isnan(lossValue) ? "NaN" : "infinite")
-                                + " at step " + std::to_string(m_step + 1) + " (epoch " + std::to_string(epoch + 1)
-                                + "); try a lower learning rate");
-            (out.loss * info.lossScale).backward();
-            metrics.add(out.metrics);
-            metrics.add("loss", lossValue);
-            m_seen += std::int64_t(indices.size());
-
-            if (info.stepAfter) {
-                const double lr = schedule.learningRate(m_step);
-                setLearningRate(*optimizer, lr);
-                const double gradNorm = clipGradientNorm(parameters, m_config.maxGradNorm);
-                optimizer->step();
-                optimizer->zero_grad();
-                ++m_step;
-                m_epoch = double(epoch) + double(mb + 1) / double(microBatches);
-                metrics.setLatest("learning_rate", lr);
-                metrics.setLatest("grad_norm", gradNorm);
-                metrics.setLatest("epoch", m_epoch);
-                if (m_step % std::max(1, m_config.loggingSteps) == 0 || m_step == m_totalSteps) {
-                    outcome.lastMetrics = metrics.flush();
-                    report("train", outcome.lastMetrics);
-                }
-                if (m_step >= m_totalSteps) {
-                    stop = true;
-                    break;
-                }
+            const auto info = m_accumulator->next();
+            const std::size_t begin = mb * m_batchSize;
+            const std::size_t end = std::min(begin + m_batchSize, m_examples);
+            trainMicroBatch(std::vector<std::size_t>(order.begin() + std::ptrdiff_t(begin), order.begin() + std::ptrdiff_t(end)),
+                            info.lossScale, epoch);
+            if (info.stepAfter && optimizerStep(epoch, mb)) {
+                stop = true;
+                break;
             }
         }
-        if (outcome.cancelled)
+        if (m_outcome.cancelled)
             break;
         // The epoch is complete (or max_steps reached): checkpoint it, then evaluate it.
-        m_epoch = epoch + 1;
-        report("checkpoint", {});
-        const auto folder = m_trainer.m_outputDir / ("checkpoint-epoch-" + std::to_string(epoch + 1));
-        model.module()->eval();
-        writeCheckpoint(folder, model, *optimizer,
-                        TrainerState{std::string(toString(m_config.method)), epoch + 1, m_step, m_dataHash,
-                                     m_config.toJson().dump()},
-                        extraState ? *extraState : std::vector<float>());
-        outcome.lastCheckpoint = folder;
-        outcome.epochsCompleted = epoch + 1;
-        if (m_callbacks.onEpochEnd) {
-            report("evaluate", {});
-            auto evaluation = m_callbacks.onEpochEnd(epoch + 1, folder);
-            std::map<std::string, double> logged;
-            for (auto& [name, value] : evaluation)
-                logged["eval/" + name] = value;
-            outcome.lastMetrics.insert(logged.begin(), logged.end());
-            report("evaluate", logged);
-        }
-        model.module()->train(dropout);
+        endEpoch(epoch);
     }
     model.module()->eval();
-    outcome.steps = m_step;
-    outcome.seconds = std::chrono::duration<double>(Clock::now() - m_start).count();
-    return outcome;
+    m_outcome.steps = m_step;
+    m_outcome.seconds = std::chrono::duration<double>(Clock::now() - m_start).count();
+    return m_outcome;
 }
 
 Trainer::Trainer(TrainingConfig config, EncoderModel& model, std::filesystem::path outputDir)

@@ -5,10 +5,10 @@
 #include "core/util/error.h"
 #include "db/evaluation_store.h"
 #include "db/model_registry.h"
-#include "db/project_importer.h"
+#include "db/import_files.h"
 #include "db/project_store.h"
 #include "db/project_embedding_cache.h"
-#include "workflows/project_evaluator.h"
+#include "workflows/evaluate_model.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -10,7 +10,7 @@
 #include "ui/training/sweep_dialog.h"
 #include "ui/evaluation/tradeoff_chart.h"
 #include "workflows/engine.h"
-#include "workflows/project_evaluator.h"
+#include "workflows/evaluate_model.h"
 
 #include <QComboBox>
 #include <QGridLayout>

@@ -2,7 +2,7 @@
 
 #include "core/domain/rule_label.h"
 #include "core/formats/import_format.h"
-#include "db/project_exporter.h"
+#include "db/export_project.h"
 
 #include <QString>
 

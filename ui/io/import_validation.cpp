@@ -6,7 +6,7 @@
 #include "core/formats/line_reader.h"
 #include "core/formats/record_parser.h"
 #include "core/util/error.h"
-#include "db/project_importer.h"
+#include "db/import_files.h"
 
 #include <QFileInfo>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/formats/import_format.h"
-#include "db/project_importer.h"
+#include "db/import_files.h"
 #include "ui/io/import_validation.h"
 
 #include <QStringList>

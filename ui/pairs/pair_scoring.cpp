@@ -6,7 +6,7 @@
 #include "ui/common/model_choices.h"
 #include "ui/document/project_document.h"
 #include "workflows/engine.h"
-#include "workflows/pair_scorer.h"
+#include "workflows/score_pairs.h"
 
 #include <QInputDialog>
 #include <QLocale>

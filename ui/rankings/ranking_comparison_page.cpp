@@ -9,7 +9,7 @@
 #include "ui/common/error_dialog.h"
 #include "ui/document/project_document.h"
 #include "workflows/engine.h"
-#include "workflows/job_ranker.h"
+#include "workflows/rank_job.h"
 
 #include <QComboBox>
 #include <QCompleter>

@@ -4,7 +4,7 @@
 #include "db/evaluation_store.h"
 #include "db/project_store.h"
 #include "workflows/engine.h"
-#include "workflows/pair_scorer.h"
+#include "workflows/score_pairs.h"
 
 #include <QEventLoop>
 #include <QThread>

@@ -6,7 +6,7 @@
 #include "core/evaluation/trec_run.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
-#include "workflows/project_evaluator.h"
+#include "workflows/evaluate_model.h"
 #include "db/project_texts.h"
 
 #include <cmath>

@@ -1,7 +1,7 @@
 // rankpo export: write a project's preferences or labels for other trainers.
 #include "app/cli/command.h"
 #include "core/util/error.h"
-#include "db/project_exporter.h"
+#include "db/export_project.h"
 #include "db/project_store.h"
 
 #include <iostream>

@@ -2,7 +2,7 @@
 #include "app/cli/command.h"
 #include "app/cli/terminal_progress.h"
 #include "core/util/error.h"
-#include "db/project_importer.h"
+#include "db/import_files.h"
 #include "db/project_store.h"
 
 #include <iostream>

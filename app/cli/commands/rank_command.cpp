@@ -3,7 +3,7 @@
 #include "app/cli/workflow_cli.h"
 #include "core/util/error.h"
 #include "db/project_store.h"
-#include "workflows/job_ranker.h"
+#include "workflows/rank_job.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 #include "app/cli/command.h"
 #include "app/cli/workflow_cli.h"
 #include "db/project_store.h"
-#include "workflows/pair_scorer.h"
+#include "workflows/score_pairs.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "db/project_importer.h"
+#include "db/import_files.h"
 
 #include "core/formats/csv_record_reader.h"
 #include "core/formats/line_reader.h"

@@ -8,9 +8,9 @@
 #include "db/project_store.h"
 #include "db/project_writer.h"
 #include "db/run_registry.h"
-#include "workflows/job_ranker.h"
+#include "workflows/rank_job.h"
 #include "workflows/model_comparison.h"
-#include "workflows/project_evaluator.h"
+#include "workflows/evaluate_model.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -348,4 +348,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestProjectEvaluator)
-#include "tst_project_evaluator.moc"
+#include "tst_evaluate_model.moc"

@@ -1,4 +1,4 @@
-#include "workflows/job_ranker.h"
+#include "workflows/rank_job.h"
 
 #include "core/evaluation/exact_retriever.h"
 #include "core/util/error.h"

@@ -1,4 +1,4 @@
-#include "db/project_exporter.h"
+#include "db/export_project.h"
 
 #include "core/formats/csv_record_reader.h"
 #include "core/util/error.h"

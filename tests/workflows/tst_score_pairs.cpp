@@ -5,7 +5,7 @@
 #include "db/project_store.h"
 #include "db/store_access.h"
 #include "db/project_writer.h"
-#include "workflows/pair_scorer.h"
+#include "workflows/score_pairs.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -176,4 +176,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestPairScorer)
-#include "tst_pair_scorer.moc"
+#include "tst_score_pairs.moc"

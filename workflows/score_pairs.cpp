@@ -1,4 +1,4 @@
-#include "workflows/pair_scorer.h"
+#include "workflows/score_pairs.h"
 
 #include "core/util/error.h"
 #include "db/model_score_store.h"

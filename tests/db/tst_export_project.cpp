@@ -1,7 +1,7 @@
 // Exporting: round trips per format, multi-preference policies, ties, filters.
 #include "core/util/error.h"
-#include "db/project_exporter.h"
-#include "db/project_importer.h"
+#include "db/export_project.h"
+#include "db/import_files.h"
 #include "db/project_store.h"
 #include "tests/support/test_files.h"
 
@@ -180,4 +180,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestProjectExporter)
-#include "tst_project_exporter.moc"
+#include "tst_export_project.moc"

@@ -1,6 +1,6 @@
 // Importing every format: the real sample, dedupe rules, malformed input, strict and lenient modes.
 #include "core/util/error.h"
-#include "db/project_importer.h"
+#include "db/import_files.h"
 #include "db/store_access.h"
 #include "db/project_store.h"
 #include "tests/support/test_files.h"
@@ -245,4 +245,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestProjectImporter)
-#include "tst_project_importer.moc"
+#include "tst_import_files.moc"

@@ -1,4 +1,4 @@
-#include "workflows/project_evaluator.h"
+#include "workflows/evaluate_model.h"
 
 #include "core/evaluation/metric_keys.h"
 #include "core/evaluation/evaluation_json.h"
