@@ -8,7 +8,7 @@
 //   bench_document_extraction [--documents 2000] [--threads N] [--work DIR] [--min-ratio 2]
 #include "core/documents/document_extractor.h"
 #include "core/formats/candidate_profile_parser.h"
-#include "tests/core/sample_texts.h"
+#include "tests/support/sample_texts.h"
 #include "tests/support/minimal_pdf_writer.h"
 
 #include <atomic>

@@ -1,6 +1,6 @@
 // `rankpo metrics`: both families end to end against the golden references, the table, and the exit
 // codes of bad input (1: data or I/O, 2: usage).
-#include "../core/metric_golden.h"
+#include "tests/support/metric_golden.h"
 #include "../support/test_files.h"
 
 #include <QProcess>

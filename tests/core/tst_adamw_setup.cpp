@@ -2,7 +2,7 @@
 #include "core/training/gradient_clipping.h"
 #include "core/training/learning_rate_schedule.h"
 #include "core/util/error.h"
-#include "reference_tensors.h"
+#include "tests/support/reference_tensors.h"
 
 #include <QtTest>
 

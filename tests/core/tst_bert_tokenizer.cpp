@@ -3,7 +3,7 @@
 #include "core/text/bert_tokenizer.h"
 #include "core/text/utf8_codec.h"
 #include "core/util/error.h"
-#include "tests/core/sample_texts.h"
+#include "tests/support/sample_texts.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -4,7 +4,7 @@
 #include "core/text/json_file.h"
 #include "core/text/utf8_codec.h"
 #include "core/util/error.h"
-#include "tests/core/sample_texts.h"
+#include "tests/support/sample_texts.h"
 
 #include <nlohmann/json.hpp>
 

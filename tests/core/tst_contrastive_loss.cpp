@@ -1,28 +1,19 @@
 #include "core/losses/contrastive_loss.h"
+#include "tests/support/error_of.h"
 #include "core/losses/metric_names.h"
 #include "core/util/error.h"
-#include "reference_tensors.h"
+#include "tests/support/reference_tensors.h"
 
 #include <QtTest>
 
 using namespace rankpo;
+using rankpo::test::errorOf;
 
 namespace {
 
 torch::Tensor mat(std::vector<double> values, std::vector<int64_t> shape, bool grad = false)
 {
     return torch::tensor(values, torch::kFloat64).reshape(shape).requires_grad_(grad);
-}
-
-template <typename F>
-QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 // Two orthogonal queries, each with its own positive (itself) and a negative equal to the other

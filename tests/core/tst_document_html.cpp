@@ -3,7 +3,7 @@
 #include "core/documents/document_error.h"
 #include "core/documents/document_extractor.h"
 #include "core/documents/html_text_extractor.h"
-#include "tests/core/sample_texts.h"
+#include "tests/support/sample_texts.h"
 #include "tests/support/docx_fixture.h"
 #include "tests/support/test_files.h"
 

@@ -7,7 +7,7 @@
 #include "core/documents/pdf_text_extractor.h"
 #include "core/documents/pdf_word_layout.h"
 #include "core/text/utf8_codec.h"
-#include "tests/core/sample_texts.h"
+#include "tests/support/sample_texts.h"
 #include "tests/support/minimal_pdf_writer.h"
 #include "tests/support/test_files.h"
 

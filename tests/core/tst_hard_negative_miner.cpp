@@ -1,4 +1,5 @@
 #include "core/training/hard_negative_miner.h"
+#include "tests/support/error_of.h"
 #include "core/util/error.h"
 
 #include <QtTest>
@@ -6,6 +7,7 @@
 #include <cmath>
 
 using namespace rankpo;
+using rankpo::test::errorOf;
 
 using Lists = std::vector<std::vector<CandidateIndex>>;
 
@@ -19,17 +21,6 @@ HardNegativeMinerOptions options(int skipTop, int depth, int count, bool allowFe
     o.negativesPerJob = count;
     o.allowFewer = allowFewer;
     return o;
-}
-
-template <typename F>
-QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace

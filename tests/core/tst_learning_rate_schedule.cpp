@@ -1,6 +1,6 @@
 #include "core/training/learning_rate_schedule.h"
 #include "core/util/error.h"
-#include "reference_data.h"
+#include "tests/support/reference_data.h"
 
 #include <QtTest>
 

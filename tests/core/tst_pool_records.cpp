@@ -3,7 +3,7 @@
 #include "core/formats/csv_record_reader.h"
 #include "core/formats/pool_record_reader.h"
 #include "core/formats/line_reader.h"
-#include "tests/core/sample_texts.h"
+#include "tests/support/sample_texts.h"
 #include "tests/support/test_files.h"
 
 #include <nlohmann/json.hpp>

@@ -4,7 +4,7 @@
 #include "core/evaluation/cohen_kappa.h"
 #include "core/evaluation/wilson_interval.h"
 #include "core/util/error.h"
-#include "metric_golden.h"
+#include "tests/support/metric_golden.h"
 
 #include <QtTest>
 

@@ -1,11 +1,13 @@
 #include "core/losses/metric_names.h"
+#include "tests/support/error_of.h"
 #include "core/losses/rankpo_loss.h"
 #include "core/util/error.h"
-#include "reference_tensors.h"
+#include "tests/support/reference_tensors.h"
 
 #include <QtTest>
 
 using namespace rankpo;
+using rankpo::test::errorOf;
 
 namespace {
 
@@ -27,17 +29,6 @@ RankPOLossOptions optionsFromGolden(const nlohmann::json& j)
     o.sftWeight = j.at("sft_weight");
     o.weightByConfidence = j.at("weight_by_confidence");
     return o;
-}
-
-template <typename F>
-QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace

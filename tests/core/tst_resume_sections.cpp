@@ -1,7 +1,7 @@
 // Sections of plain résumés found by their own headings, on résumés written here; the paper's tagged profiles
 // are left to parseCandidateProfile.
 #include "core/formats/resume_section_parser.h"
-#include "tests/core/sample_texts.h"
+#include "tests/support/sample_texts.h"
 
 #include <QtTest>
 

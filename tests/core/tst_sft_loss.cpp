@@ -1,28 +1,19 @@
 #include "core/losses/metric_names.h"
+#include "tests/support/error_of.h"
 #include "core/losses/sft_loss.h"
 #include "core/util/error.h"
-#include "reference_tensors.h"
+#include "tests/support/reference_tensors.h"
 
 #include <QtTest>
 
 using namespace rankpo;
+using rankpo::test::errorOf;
 
 namespace {
 
 torch::Tensor vec(std::vector<double> values, bool grad = false)
 {
     return torch::tensor(values, torch::kFloat64).requires_grad_(grad);
-}
-
-template <typename F>
-QString errorOf(F&& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 #include "core/training/split_mix64.h"
 #include "core/util/error.h"
-#include "reference_data.h"
+#include "tests/support/reference_data.h"
 
 #include <QtTest>
 

@@ -3,7 +3,7 @@
 #include "core/evaluation/standard_metrics_evaluator.h"
 #include "core/evaluation/trec_evaluation_input.h"
 #include "core/util/error.h"
-#include "metric_golden.h"
+#include "tests/support/metric_golden.h"
 
 #include <QtTest>
 

@@ -4,7 +4,7 @@
 #include "core/model/text_encoder.h"
 #include "core/text/json_file.h"
 #include "core/util/error.h"
-#include "tests/core/sample_texts.h"
+#include "tests/support/sample_texts.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

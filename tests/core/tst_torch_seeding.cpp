@@ -1,5 +1,5 @@
 #include "core/training/torch_seeding.h"
-#include "reference_tensors.h"
+#include "tests/support/reference_tensors.h"
 
 #include <QtTest>
 

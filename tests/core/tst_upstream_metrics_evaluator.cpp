@@ -2,7 +2,7 @@
 // scikit-learn (golden values from Debian's python3-sklearn, tests/reference/sklearn_reference.py).
 #include "core/evaluation/trec_evaluation_input.h"
 #include "core/evaluation/upstream_metrics_evaluator.h"
-#include "metric_golden.h"
+#include "tests/support/metric_golden.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

@@ -5,6 +5,7 @@
 #include "db/store_access.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
+#include "tests/support/error_of.h"
 #include "tests/support/test_files.h"
 
 #include <sqlite3.h>
@@ -27,15 +28,6 @@ void addJobs(ProjectStore& store, int n, const std::string& prefix = "job ")
     tx.commit();
 }
 
-std::string errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
-}
 
 } // namespace
 
@@ -63,16 +55,16 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const auto text = test::writeFile(dir, "notes.rankpo", "this is not a database, just some text that is long enough");
-        QVERIFY(errorOf([&] { ProjectStore::open(text); }).find("not a RankPO project (not an SQLite database)") != std::string::npos);
+        QVERIFY(test::errorOf([&] { ProjectStore::open(text); }).toStdString().find("not a RankPO project (not an SQLite database)") != std::string::npos);
 
         const std::string other = dir.path().toStdString() + "/other.db";
         {
             SqliteConnection db(other);
             db.exec("CREATE TABLE t(x)");
         }
-        QVERIFY(errorOf([&] { ProjectStore::open(other); }).find("an SQLite database of another program") != std::string::npos);
-        QVERIFY(errorOf([&] { ProjectStore::open(dir.path().toStdString() + "/missing.rankpo"); }).find("no such project file") != std::string::npos);
-        QVERIFY(errorOf([&] { ProjectStore::open(text, ProjectStore::OpenMode::Create); }).find("already exists") != std::string::npos);
+        QVERIFY(test::errorOf([&] { ProjectStore::open(other); }).toStdString().find("an SQLite database of another program") != std::string::npos);
+        QVERIFY(test::errorOf([&] { ProjectStore::open(dir.path().toStdString() + "/missing.rankpo"); }).toStdString().find("no such project file") != std::string::npos);
+        QVERIFY(test::errorOf([&] { ProjectStore::open(text, ProjectStore::OpenMode::Create); }).toStdString().find("already exists") != std::string::npos);
     }
 
     void refusesANewerProject()
@@ -84,7 +76,7 @@ private Q_SLOTS:
             SqliteConnection db(path);
             db.setUserVersion(latestSchemaVersion() + 1);
         }
-        const std::string message = errorOf([&] { ProjectStore::open(path); });
+        const std::string message = test::errorOf([&] { ProjectStore::open(path); }).toStdString();
         QVERIFY2(message.find("written by a newer RankPO Studio") != std::string::npos, message.c_str());
     }
 
@@ -104,12 +96,12 @@ private Q_SLOTS:
             const std::string junk(4096, '\x5a');
             f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
         }
-        const std::string message = errorOf([&] { ProjectStore::open(path); });
+        const std::string message = test::errorOf([&] { ProjectStore::open(path); }).toStdString();
         QVERIFY2(message.find("the project file is damaged") != std::string::npos, message.c_str());
 
         // Cut short (a copy that did not finish): the first read fails, and says so in the same words.
         std::filesystem::resize_file(path, 40000);
-        const std::string cut = errorOf([&] { ProjectStore::open(path); });
+        const std::string cut = test::errorOf([&] { ProjectStore::open(path); }).toStdString();
         QVERIFY2(cut.find(path + ": the project file is damaged") != std::string::npos, cut.c_str());
     }
 

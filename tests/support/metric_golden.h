@@ -1,10 +1,8 @@
 #pragma once
 
 // Shared by the metric parity tests: reads the committed golden files of tests/reference/golden/.
-#include <nlohmann/json.hpp>
+#include "tests/support/reference_data.h"
 
-#include <fstream>
-#include <stdexcept>
 #include <string>
 
 namespace rankpo::test {
@@ -16,10 +14,7 @@ inline std::string goldenPath(const std::string& name)
 
 inline nlohmann::json readGoldenJson(const std::string& name)
 {
-    std::ifstream in(goldenPath(name));
-    if (!in)
-        throw std::runtime_error("cannot open golden file " + goldenPath(name));
-    return nlohmann::json::parse(in);
+    return readJsonFile(goldenPath(name));
 }
 
 } // namespace rankpo::test

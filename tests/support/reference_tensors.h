@@ -2,7 +2,7 @@
 
 // Test helper (header-only): the tensors of a golden file (reference_data.h) as torch tensors.
 
-#include "reference_data.h"
+#include "tests/support/reference_data.h"
 
 #include <torch/torch.h>
 
