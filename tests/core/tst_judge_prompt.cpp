@@ -203,6 +203,30 @@ private Q_SLOTS:
         QCOMPARE(nlohmann::json::parse(userOnly.build("j", "a", "b").body())["messages"].size(), std::size_t(1));
     }
 
+    void requestJsonMatchesNlohmann()
+    {
+        // Our run-wise writer against nlohmann's: the same document for every character class.
+        std::string all;
+        for (int c = 1; c < 128; ++c)
+            all += static_cast<char>(c);
+        all += "\xC3\xA9 \xE2\x80\xA6 \xF0\x9F\x93\x9E \xE2\x80\xA8";
+        ChatCompletionRequest r;
+        r.model = "m\"odel\\";
+        r.messages = {{"system", all}, {"user", std::string("nul\0inside", 11)}};
+        r.temperature = 0.7;
+        r.maxTokens = 77;
+        const nlohmann::json expected = {{"model", r.model},
+                                         {"messages", {{{"role", "system"}, {"content", all}}, {{"role", "user"}, {"content", r.messages[1].content}}}},
+                                         {"temperature", 0.7},
+                                         {"max_tokens", 77}};
+        QCOMPARE(nlohmann::json::parse(r.toJson()), expected);
+        QVERIFY(r.toJson().find("\"temperature\":0.7,") != std::string::npos);
+        // Invalid bytes become U+FFFD, one per byte.
+        r.messages = {{"user", "a\xFF\xC3(b\xE2\x82"}};
+        QCOMPARE(nlohmann::json::parse(r.toJson())["messages"][0]["content"].get<std::string>(),
+                 std::string("a\xEF\xBF\xBD\xEF\xBF\xBD(b\xEF\xBF\xBD\xEF\xBF\xBD"));
+    }
+
     void requestMasksWhenAsked()
     {
         JudgeRequestOptions options;
