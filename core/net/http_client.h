@@ -20,7 +20,7 @@ struct HttpClientOptions {
     std::string url;                        // where every request is POSTed
     std::vector<std::string> headers;       // extra "Name: value" headers (gateways); one with our name replaces ours
     std::optional<std::string> bearerToken; // "Authorization: Bearer ..."; none: no Authorization header
-    std::string caBundle;                   // a PEM file of CA certificates (a private CA); empty: the system's
+    std::string caBundle;                   // a PEM file of CA certificates used instead of the system's (a private CA)
     int concurrency = 4;                    // requests in flight (and waiting to be retried), 1..256
     double timeoutSeconds = 120;            // per attempt, connecting included
     double connectTimeoutSeconds = 30;
