@@ -10,6 +10,7 @@ debs=(
   libtorch-dev libopenblas0-pthread
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libsimdjson-dev libxxhash-dev libfaiss-dev
   libpoppler-cpp-dev libzip-dev libxml2-dev poppler-utils qpdf python3-reportlab
+  libpcre2-dev libcurl4-openssl-dev curl
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   fonts-dejavu-core xvfb xauth imagemagick
   python3-torch python3-sklearn python3-numpy

@@ -4,6 +4,7 @@ list(APPEND RANKPO_CORE_SOURCES
   evaluation/agreement_evaluator.cpp
   evaluation/alignment_evaluator.cpp
   evaluation/binomial_test.cpp
+  evaluation/bradley_terry.cpp
   evaluation/cohen_kappa.cpp
   evaluation/evaluation_json.cpp
   evaluation/job_candidate_scores.cpp
@@ -11,6 +12,7 @@ list(APPEND RANKPO_CORE_SOURCES
   evaluation/pair_judgement.cpp
   evaluation/wilson_interval.cpp
   evaluation/judged_ranking.cpp
+  evaluation/kendall_tau.cpp
   evaluation/metric_cutoffs.cpp
   evaluation/metric_values.cpp
   evaluation/standard_metrics_evaluator.cpp

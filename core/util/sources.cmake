@@ -3,4 +3,5 @@ list(APPEND RANKPO_CORE_SOURCES
   util/content_hash.cpp
   util/line_ends.cpp
   util/openmp_environment.cpp
+  util/sha256.cpp
 )
