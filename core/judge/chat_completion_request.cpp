@@ -1,6 +1,6 @@
 #include "core/judge/chat_completion_request.h"
 
-#include "core/util/utf8.h"
+#include "core/text/utf8_codec.h"
 
 #include <nlohmann/json.hpp>
 

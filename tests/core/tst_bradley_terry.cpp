@@ -6,7 +6,7 @@
 #include "core/evaluation/kendall_tau.h"
 #include "core/util/error.h"
 
-#include "tests/core/reference_data.h"
+#include "tests/support/reference_data.h"
 
 #include <QtTest>
 

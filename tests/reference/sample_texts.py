@@ -1,5 +1,5 @@
 """The distinct texts of the paper's sample, in the order the C++ tests enumerate them (SampleTexts in
-tests/core/sample_texts.h): annotated pairs (query, passage1, passage2 per row), then the training rows
+tests/support/sample_texts.h): annotated pairs (query, passage1, passage2 per row), then the training rows
 (query, positives, negatives), each text at its first appearance."""
 import json
 import os
