@@ -83,11 +83,6 @@ std::optional<MultiPreferencePolicy> policyFromName(std::string_view name)
     return std::nullopt;
 }
 
-std::string_view tiePolicyName(TiePolicy policy)
-{
-    return policy == TiePolicy::Drop ? "drop" : "half";
-}
-
 std::optional<TiePolicy> tiePolicyFromName(std::string_view name)
 {
     if (name == "drop")

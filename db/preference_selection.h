@@ -24,7 +24,6 @@ enum class TiePolicy {
 
 std::string_view policyName(MultiPreferencePolicy policy);
 std::optional<MultiPreferencePolicy> policyFromName(std::string_view name);
-std::string_view tiePolicyName(TiePolicy policy);
 std::optional<TiePolicy> tiePolicyFromName(std::string_view name);
 
 // One row of training or export data: a preference, the choice to use (a split tie yields two rows,

@@ -372,21 +372,9 @@ int demoAreaCount()
     return areaCount();
 }
 
-std::string demoAreaName(int area)
-{
-    return areaSpec(area).name;
-}
-
 int demoSubtopicCount()
 {
     return areaCount() * kSubtopicsPerArea;
-}
-
-std::string demoSubtopicName(int subtopic)
-{
-    if (subtopic < 0 || subtopic >= demoSubtopicCount())
-        throw usageError("demo corpus: no sub-topic " + std::to_string(subtopic));
-    return areaSpec(subtopic / kSubtopicsPerArea).subtopics[subtopic % kSubtopicsPerArea].name;
 }
 
 int demoSubtopicArea(int subtopic)
@@ -409,23 +397,6 @@ std::string demoRegionName(int region)
 int demoLevelCount()
 {
     return 4;
-}
-
-std::string demoJobLevelName(int level)
-{
-    static constexpr const char* kNames[] = {"postdoctoral", "assistant professor", "associate professor", "professor"};
-    if (level < 0 || level >= demoLevelCount())
-        throw usageError("demo corpus: no level " + std::to_string(level));
-    return kNames[level];
-}
-
-std::string demoCandidateLevelName(int level)
-{
-    static constexpr const char* kNames[] = {"doctoral researcher", "postdoctoral researcher", "early-career faculty",
-                                             "senior faculty"};
-    if (level < 0 || level >= demoLevelCount())
-        throw usageError("demo corpus: no level " + std::to_string(level));
-    return kNames[level];
 }
 
 } // namespace rankpo::demo

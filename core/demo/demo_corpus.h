@@ -88,15 +88,11 @@ int demoTopicalFit(const DemoJob& job, const DemoCandidate& candidate); // 0..10
 
 // Names of the latent ids.
 int demoAreaCount();
-std::string demoAreaName(int area);
 int demoSubtopicCount();
-std::string demoSubtopicName(int subtopic);
 int demoSubtopicArea(int subtopic);
 int demoRegionCount();
 std::string demoRegionName(int region);
 int demoLevelCount();
-std::string demoJobLevelName(int level);
-std::string demoCandidateLevelName(int level);
 
 inline constexpr const char* kDemoAnnotator = "demo-llm-judge";
 

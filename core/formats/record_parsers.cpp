@@ -90,7 +90,9 @@ TextRef candidateRef(element value, std::string_view field, std::size_t index, P
         const std::string_view text = value.get_string().value_unsafe();
         if (isBlank(text))
             throw RecordError{where + " is empty"};
-        return {text, {}};
+        TextRef ref;
+        ref.text = text;
+        return ref;
     }
     if (value.type() == element_type::OBJECT) {
         const object o = value.get_object().value_unsafe();

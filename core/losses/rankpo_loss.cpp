@@ -52,12 +52,6 @@ torch::Tensor RankPOLoss::uncheckedPairLosses(const PreferenceScores& policy,
     return -torch::log_sigmoid(beta * logits) * (1.0 - eps) - torch::log_sigmoid(-beta * logits) * eps;
 }
 
-torch::Tensor RankPOLoss::pairLosses(const PreferenceScores& policy, const std::optional<PreferenceScores>& reference) const
-{
-    checkInputs(policy, reference);
-    return uncheckedPairLosses(policy, reference);
-}
-
 LossOutput RankPOLoss::forward(const PreferenceScores& policy, const std::optional<PreferenceScores>& reference,
                                const torch::Tensor& pairWeights) const
 {

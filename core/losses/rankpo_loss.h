@@ -38,10 +38,6 @@ public:
     LossOutput forward(const PreferenceScores& policy, const std::optional<PreferenceScores>& reference = std::nullopt,
                        const torch::Tensor& pairWeights = {}) const;
 
-    // The unreduced preference losses [B] (no weights, no SFT term), for analysis and tests.
-    torch::Tensor pairLosses(const PreferenceScores& policy,
-                             const std::optional<PreferenceScores>& reference = std::nullopt) const;
-
 private:
     void checkInputs(const PreferenceScores& policy, const std::optional<PreferenceScores>& reference) const;
     torch::Tensor uncheckedPairLosses(const PreferenceScores& policy, const std::optional<PreferenceScores>& reference) const;

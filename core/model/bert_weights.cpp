@@ -3,20 +3,9 @@
 #include "core/util/error.h"
 
 #include <set>
-#include <sstream>
 
 namespace rankpo {
 namespace {
-
-std::string shapeText(const std::vector<std::int64_t>& shape)
-{
-    std::ostringstream s;
-    s << "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s << (i ? ", " : "") << shape[i];
-    s << "]";
-    return s.str();
-}
 
 // Reads the file's tensors by HF name, checking shapes and remembering which names were used.
 class CheckpointReader {

@@ -5,20 +5,9 @@
 #include <cstring>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace rankpo {
 namespace {
-
-std::string shapeText(const std::vector<std::int64_t>& shape)
-{
-    std::ostringstream s;
-    s << "[";
-    for (std::size_t i = 0; i < shape.size(); ++i)
-        s << (i ? ", " : "") << shape[i];
-    s << "]";
-    return s.str();
-}
 
 torch::Dtype torchDtype(SafeTensorsDtype d, const std::string& where)
 {

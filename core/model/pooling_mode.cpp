@@ -14,15 +14,4 @@ const char* poolingName(PoolingMode mode)
     return "?";
 }
 
-PoolingMode parsePoolingName(const std::string& name)
-{
-    if (name == "cls")
-        return PoolingMode::Cls;
-    if (name == "mean")
-        return PoolingMode::Mean;
-    if (name == "lasttoken")
-        return PoolingMode::LastToken;
-    throw usageError("unknown pooling '" + name + "' (cls, mean or lasttoken)");
-}
-
 } // namespace rankpo

@@ -9,6 +9,5 @@ namespace rankpo {
 enum class PoolingMode { Cls, Mean, LastToken };
 
 const char* poolingName(PoolingMode mode); // "cls", "mean", "lasttoken"
-PoolingMode parsePoolingName(const std::string& name); // throws a usage error on anything else
 
 } // namespace rankpo

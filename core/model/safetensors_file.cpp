@@ -314,25 +314,20 @@ std::string SafeTensorsWriter::serialize() const
 
 void SafeTensorsWriter::write(const std::filesystem::path& path) const
 {
-    const std::filesystem::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw ioError(tmp.string() + ": cannot open for writing");
+    writeFileAtomically(path, [this](std::ostream& out) {
         const std::string head = header();
         out.write(head.data(), std::streamsize(head.size()));
         for (const auto& entry : m_entries)
             out.write(entry.second.bytes.data(), std::streamsize(entry.second.bytes.size()));
-        out.flush();
-        if (!out)
-            throw ioError(tmp.string() + ": write failed");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw ioError(path.string() + ": cannot replace: " + ec.message());
-    }
+    });
+}
+
+std::string shapeText(const std::vector<std::int64_t>& shape)
+{
+    std::string s = "[";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        s += (i ? ", " : "") + std::to_string(shape[i]);
+    return s + "]";
 }
 
 } // namespace rankpo

@@ -52,6 +52,9 @@ private:
     std::map<std::string, std::string> m_metadata;
 };
 
+// "[2, 384]": a tensor shape as error messages show it.
+std::string shapeText(const std::vector<std::int64_t>& shape);
+
 // Writes tensors as a safetensors file (header padded to 8 bytes, tensors in name order) that Python's
 // safetensors and transformers read: float32 values, or raw little-endian bytes of any dtype (bf16 stays bf16).
 class SafeTensorsWriter {

@@ -32,17 +32,21 @@ nlohmann::json readJsonFile(const std::filesystem::path& path)
     }
 }
 
-void writeFileAtomically(const std::filesystem::path& path, const std::string& bytes)
+void writeFileAtomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& writeBody)
 {
     const std::filesystem::path tmp = path.string() + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out)
             throw ioError(tmp.string() + ": cannot open for writing");
-        out.write(bytes.data(), std::streamsize(bytes.size()));
+        writeBody(out);
         out.flush();
-        if (!out)
+        if (!out) {
+            out.close();
+            std::error_code ignored;
+            std::filesystem::remove(tmp, ignored);
             throw ioError(tmp.string() + ": write failed");
+        }
     }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
@@ -50,6 +54,11 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& b
         std::filesystem::remove(tmp, ec);
         throw ioError(path.string() + ": cannot replace: " + ec.message());
     }
+}
+
+void writeFileAtomically(const std::filesystem::path& path, const std::string& bytes)
+{
+    writeFileAtomically(path, [&](std::ostream& out) { out.write(bytes.data(), std::streamsize(bytes.size())); });
 }
 
 } // namespace rankpo

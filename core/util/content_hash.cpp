@@ -19,15 +19,6 @@ ContentHash ContentHash::of(std::string_view text)
     return out;
 }
 
-ContentHash ContentHash::fromBytes(const void* data, std::size_t size)
-{
-    if (size != 16)
-        throw dataError("content hash must be 16 bytes, got " + std::to_string(size));
-    ContentHash out;
-    std::memcpy(out.bytes.data(), data, 16);
-    return out;
-}
-
 std::string ContentHash::hex() const
 {
     static const char* digits = "0123456789abcdef";

@@ -13,7 +13,6 @@ struct ContentHash {
     std::array<std::uint8_t, 16> bytes{};
 
     static ContentHash of(std::string_view text);
-    static ContentHash fromBytes(const void* data, std::size_t size); // size must be 16
     std::string hex() const;
 
     bool operator==(const ContentHash& o) const { return bytes == o.bytes; }

@@ -85,7 +85,6 @@ private:
     void updateAiPanel(const db::PairDetails& pair);
     void updateProgress();
     void record(Choice choice);
-    void afterJudgement();
     void onPairEdited(qint64 pair, bool undone);
     void onQueueLoaded();
 

@@ -267,11 +267,6 @@ bool MainWindow::openDemoProject()
     return openProject(*path);
 }
 
-bool MainWindow::isCheckingIntegrity() const
-{
-    return m_integrity->isRunning();
-}
-
 void MainWindow::waitForIntegrityCheck()
 {
     m_integrity->waitForFinished();

@@ -37,7 +37,6 @@ public:
     // runs on a worker, and a damaged file is reported and closed. Errors become dialogs.
     bool openProject(const QString& path, bool create = false);
     // The integrity check of the open project is still running (tests).
-    bool isCheckingIntegrity() const;
     void waitForIntegrityCheck();
     bool openDemoProject();
     void closeProject();

@@ -87,11 +87,11 @@ private Q_SLOTS:
         m_window->waitForIntegrityCheck();
         const double checked = ms(t);
         QVERIFY(m_window->document()); // intact
-        qInfo("open: %.0f ms to the first pair on screen (goal < 1000 ms): store open %.0f ms, "
+        qInfo("open: %.0f ms to the first pair on screen (goal < 300 ms): store open %.0f ms, "
               "queue of 1,000,000 ids %.0f ms, first pair shown %.0f ms; the integrity check on its worker "
               "ended at %.0f ms",
               firstPair, storeOpen, queueLoaded - storeOpen, firstPair - queueLoaded, checked);
-        QVERIFY2(firstPair < 3000, "opening is far over its 1 s goal");
+        QVERIFY2(firstPair < 3000, "opening is ten times over its 0.3 s goal");
     }
 
     void nextPair()
@@ -196,8 +196,14 @@ private Q_SLOTS:
     {
         const double rss = megabytes("VmRSS:");
         const double peak = megabytes("VmHWM:");
-        qInfo("memory: resident %.0f MB now, peak %.0f MB (goal < 300 MB); before opening %.0f MB", rss, peak, m_baselineRss);
-        QVERIFY2(peak < 300, "over the 300 MB memory goal");
+        // Opening and annotating a million pairs never load the engine module (and with it libtorch, ~160 MB).
+        QFile maps(QStringLiteral("/proc/self/maps"));
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        const bool torchMapped = maps.readAll().contains("libtorch");
+        qInfo("memory: resident %.0f MB now, peak %.0f MB (goal < 150 MB); before opening %.0f MB; libtorch %s",
+              rss, peak, m_baselineRss, torchMapped ? "loaded" : "not loaded");
+        QVERIFY2(!torchMapped, "annotating loaded libtorch");
+        QVERIFY2(peak < 300, "twice over the 150 MB memory goal");
     }
 
     void cleanupTestCase() { m_window.reset(); }
