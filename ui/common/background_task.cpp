@@ -22,8 +22,13 @@ QString TaskControl::status() const
     return m_status;
 }
 
-BackgroundTask::BackgroundTask(QObject* parent) : QObject(parent)
+BackgroundTask::BackgroundTask(QObject* parent, TaskPriority priority) : QObject(parent)
 {
+    if (priority == TaskPriority::Idle) {
+        m_idlePool = std::make_unique<QThreadPool>();
+        m_idlePool->setMaxThreadCount(1);
+        m_idlePool->setThreadPriority(QThread::IdlePriority);
+    }
     m_poll.setInterval(100);
     connect(&m_poll, &QTimer::timeout, this, [this] {
         if (m_run)
@@ -51,7 +56,8 @@ void BackgroundTask::start(Work work)
     }
     auto run = std::make_shared<Run>();
     m_run = run;
-    m_watcher.setFuture(QtConcurrent::run([run, work = std::move(work)] {
+    QThreadPool* pool = m_idlePool ? m_idlePool.get() : QThreadPool::globalInstance();
+    m_watcher.setFuture(QtConcurrent::run(pool, [run, work = std::move(work)] {
         try {
             work(run->control);
         } catch (const Error& e) {

@@ -4,6 +4,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
@@ -46,12 +47,17 @@ private:
 // The work throws to fail (rankpo::Error of kind Cancelled, or returning after cancel(), counts as
 // cancelled). The destructor cancels and waits, so no worker outlives its owner. A worker must use
 // its own SQLite connection: connections are never shared across threads.
+//
+// Idle priority runs the work on a thread of its own that the scheduler gives only cores nobody else wants
+// (SCHED_IDLE on Linux): for checks behind what is on screen, which on two cores would otherwise slow it.
+enum class TaskPriority { Normal, Idle };
+
 class BackgroundTask : public QObject {
     Q_OBJECT
 public:
     using Work = std::function<void(TaskControl& control)>;
 
-    explicit BackgroundTask(QObject* parent = nullptr);
+    explicit BackgroundTask(QObject* parent = nullptr, TaskPriority priority = TaskPriority::Normal);
     ~BackgroundTask() override;
 
     // Starts `work`; a task still running is cancelled first and its outcome is dropped.
@@ -75,6 +81,10 @@ private:
         QString error;
         bool failed = false;
     };
+    // Declared before the watcher: destroyed after it, once the work has finished. Null for normal priority
+    // (the global pool); a pool of one idle thread otherwise (a pool's threads keep the priority they start with,
+    // so idle work never shares the global pool's threads).
+    std::unique_ptr<QThreadPool> m_idlePool;
     std::shared_ptr<Run> m_run;
     QFutureWatcher<void> m_watcher;
     QTimer m_poll;

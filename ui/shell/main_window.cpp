@@ -39,7 +39,7 @@
 namespace rankpo::ui {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_integrity(new BackgroundTask(this)), m_undoGroup(new QUndoGroup(this))
+    : QMainWindow(parent), m_integrity(new BackgroundTask(this, TaskPriority::Idle)), m_undoGroup(new QUndoGroup(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/rankpo/rankpo-studio.svg")));
     m_sidebar = new QListWidget(this);
@@ -245,7 +245,8 @@ bool MainWindow::openProject(const QString& path, bool create)
     if (result.outcome == TaskOutcome::Cancelled || !*holder)
         return false;
     setDocument(new ProjectDocument(std::move(*holder), this));
-    // The whole-file check (about 0.8 s for a million pairs) runs after the project is on screen.
+    // The whole-file check (about 0.8 s for a million pairs) runs after the project is on screen, at idle
+    // priority: on two cores it took a core from showing the first pair (0.44–0.55 s to it instead of 0.09–0.1 s).
     m_integrity->start([path](TaskControl& control) { ProjectDocument::checkIntegrity(path, control.cancelFlag()); });
     AppSettings().addRecentProject(path);
     m_start->refreshRecentProjects();
