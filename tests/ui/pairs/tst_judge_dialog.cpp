@@ -1,0 +1,99 @@
+// The "Judge with AI…" dialog: masking follows the endpoint (on unless loopback) until the user decides, the
+// line under it says where the texts go, settings are remembered except the key, the default prompt is shown
+// for editing and an edited one comes back as a template.
+#include "core/judge/judge_prompt_template.h"
+#include "ui/pairs/judge_dialog.h"
+
+#include "tests/ui/ui_fixtures.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rankpo;
+using namespace rankpo::ui;
+
+class TestJudgeDialog : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { test::isolateSettings(m_dir); }
+
+    void maskingFollowsTheEndpoint()
+    {
+        JudgeSettings s;
+        s.endpoint = QStringLiteral("http://127.0.0.1:8080/v1");
+        JudgeDialog dialog(s);
+        auto* endpoint = dialog.findChild<QLineEdit*>(QStringLiteral("endpoint"));
+        auto* mask = dialog.findChild<QCheckBox*>(QStringLiteral("mask"));
+        auto* where = dialog.findChild<QLabel*>(QStringLiteral("where"));
+        QVERIFY(!mask->isChecked());
+        QVERIFY(where->text().contains(QStringLiteral("loopback")));
+        endpoint->setText(QStringLiteral("https://api.example.com/v1"));
+        QVERIFY(mask->isChecked());
+        QVERIFY2(where->text().contains(QStringLiteral("leave this machine")), qPrintable(where->text()));
+        QVERIFY(where->text().contains(QStringLiteral("masked")));
+        endpoint->setText(QStringLiteral("http://judge.example.com/v1"));
+        QVERIFY2(where->text().contains(QStringLiteral("http")), qPrintable(where->text())); // the plain-http warning
+        // The user's choice sticks whatever the endpoint.
+        mask->click();
+        QVERIFY(!mask->isChecked());
+        endpoint->setText(QStringLiteral("https://other.example.com/v1"));
+        QVERIFY(!mask->isChecked());
+        QVERIFY(where->text().contains(QStringLiteral("as they are")));
+        const JudgeSettings back = dialog.settings();
+        QVERIFY(back.maskOverride);
+        QVERIFY(!back.mask);
+        endpoint->setText(QStringLiteral("not a url"));
+        QVERIFY(where->text().contains(QStringLiteral("Not an")));
+    }
+
+    void settingsAreRememberedExceptTheKey()
+    {
+        JudgeSettings s;
+        s.endpoint = QStringLiteral("http://127.0.0.1:11434/v1");
+        s.model = QStringLiteral("qwen2.5:7b");
+        s.keyVariable = QStringLiteral("MY_KEY");
+        s.bothOrders = false;
+        s.split = QStringLiteral("train");
+        s.limit = 25;
+        s.concurrency = 8;
+        {
+            QSettings settings;
+            s.save(settings);
+            settings.beginGroup(QStringLiteral("judge"));
+            for (const QString& key : settings.allKeys())
+                QVERIFY2(!key.contains(QStringLiteral("apiKey"), Qt::CaseInsensitive), qPrintable(key));
+        }
+        QSettings settings;
+        const JudgeSettings back = JudgeSettings::load(settings);
+        QCOMPARE(back.endpoint, s.endpoint);
+        QCOMPARE(back.model, s.model);
+        QCOMPARE(back.keyVariable, s.keyVariable);
+        QCOMPARE(back.bothOrders, false);
+        QCOMPARE(back.split, QStringLiteral("train"));
+        QCOMPARE(back.limit, 25);
+        QCOMPARE(back.concurrency, 8);
+    }
+
+    void theDefaultPromptIsShownAndAnEditedOneComesBack()
+    {
+        JudgeDialog dialog(JudgeSettings{});
+        auto* prompt = dialog.findChild<QPlainTextEdit*>(QStringLiteral("prompt"));
+        QCOMPARE(prompt->toPlainText().toStdString(), JudgePromptTemplate::defaultTemplate().canonicalText());
+        QVERIFY(dialog.settings().prompt.isEmpty()); // unchanged: the default prompt, the model's own name as rater
+        prompt->setPlainText(prompt->toPlainText() + QStringLiteral("\nBe brief."));
+        const QString edited = dialog.settings().prompt;
+        QVERIFY(!edited.isEmpty());
+        QVERIFY(!JudgePromptTemplate::parse(edited.toStdString()).isDefault());
+    }
+};
+
+QTEST_MAIN(TestJudgeDialog)
+#include "tst_judge_dialog.moc"
