@@ -244,6 +244,22 @@ private Q_SLOTS:
         QCOMPARE(remote.exitCode, 0);
         QVERIFY2(remote.err.contains("warning"), qPrintable(remote.err));
         QVERIFY(remote.err.contains("masked"));
+
+        // Texts that leave the machine are masked unless told otherwise; on loopback only when asked.
+        const std::string personal = makeProject(m_dir, "personal.rankpo",
+                                                 {"Jane Doe, jane.doe@example.org, +44 20 7946 0958\n<keyword>Graphs</keyword>"});
+        const QStringList remoteArgs{"judge", QString::fromStdString(personal), "--endpoint", "https://judge.example.com/v1",
+                                     "--judge-model", "m", "--dry-run"};
+        const auto masked = run(remoteArgs);
+        QVERIFY2(masked.exitCode == 0, qPrintable(masked.err));
+        QVERIFY(masked.out.contains("Graphs"));
+        QVERIFY2(!masked.out.contains("jane.doe@example.org"), qPrintable(masked.out));
+        const auto unmasked = run(remoteArgs + QStringList{"--no-mask-personal-details"});
+        QVERIFY(unmasked.out.contains("jane.doe@example.org"));
+        QVERIFY(unmasked.err.contains("sent as they are"));
+        QVERIFY(run(judgeArgs(personal, server) + QStringList{"--dry-run"}).out.contains("jane.doe@example.org"));
+        QVERIFY(!run(judgeArgs(personal, server) + QStringList{"--dry-run", "--mask-personal-details"})
+                     .out.contains("jane.doe@example.org"));
     }
 
     void cancelKeepsFinishedAnswersAndResumeAsksEachPairOnce()

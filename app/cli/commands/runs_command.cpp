@@ -106,9 +106,10 @@ void setupRuns(CLI::App& root)
                 j["message"] = r.message;
                 all.push_back(j);
             } else {
-                std::printf("%-6s %-28s %-12s %-10s %-22s %8lld %8.0f %9s  %s\n", "judge", name.c_str(), "ai-judge",
+                // No ranking metrics for a judge run: "–" (padded by hand, printf counts its three bytes).
+                std::printf("%-6s %-28s %-12s %-10s %-22s %8lld %8.0f %s  %s\n", "judge", name.c_str(), "ai-judge",
                             std::string(db::toString(r.status)).c_str(), r.annotator.substr(0, 22).c_str(),
-                            static_cast<long long>(r.counts.judged), r.seconds.value_or(0), "\u2013", "\u2013");
+                            static_cast<long long>(r.counts.judged), r.seconds.value_or(0), "        \u2013", "\u2013");
                 std::printf("    %s: judged %lld, inconsistent %lld, failed %lld, retried %lld, tokens %lld + %lld\n",
                             r.endpointHost.c_str(), static_cast<long long>(r.counts.judged),
                             static_cast<long long>(r.counts.inconsistent), static_cast<long long>(r.counts.failed),

@@ -26,6 +26,17 @@ Json numberOrNull(double value)
     return std::isfinite(value) ? Json(value) : Json();
 }
 
+// References are often URLs that differ only at the end: keep the end.
+std::string shortReference(const std::string& reference, std::size_t width = 24)
+{
+    if (reference.size() <= width)
+        return reference;
+    std::size_t start = reference.size() - (width - 1);
+    while (start < reference.size() && (static_cast<unsigned char>(reference[start]) & 0xC0) == 0x80)
+        ++start; // not inside a UTF-8 sequence
+    return "\u2026" + reference.substr(start);
+}
+
 struct ModelAgreement {
     std::string model;
     double tau = std::nan("");
@@ -129,15 +140,17 @@ void setupVotes(CLI::App& root)
                 jobs.push_back(j);
                 continue;
             }
-            std::printf("%s (%s): %lld comparisons, %zu candidates\n", j["job"].get<std::string>().c_str(),
-                        label.c_str(), static_cast<long long>(fit.comparisons), fit.scores.size());
+            const std::string reference = j["job"].get<std::string>();
+            std::printf("%s%s: %lld comparisons, %zu candidates\n", reference.c_str(),
+                        label == reference ? "" : (" (" + label + ")").c_str(), static_cast<long long>(fit.comparisons),
+                        fit.scores.size());
             if (fit.split())
                 std::printf("  the comparisons fall into %zu unconnected groups: scores compare within a group only\n",
                             fit.groups.size());
             std::printf("  %-24s %5s %8s %19s %6s %6s\n", "candidate", "group", "score", "95% interval", "wins", "losses");
             for (const auto& s : fit.scores)
                 std::printf("  %-24s %5d %8.3f [%8.3f, %8.3f] %6.1f %6.1f\n",
-                            texts.candidateReference(s.candidate).substr(0, 24).c_str(), s.group, s.score, s.lower,
+                            shortReference(texts.candidateReference(s.candidate)).c_str(), s.group, s.score, s.lower,
                             s.upper, s.wins, s.losses);
             for (const auto& t : fit.triads)
                 std::printf("  intransitive: %s > %s > %s > %s\n", texts.candidateReference(t.a).c_str(),
