@@ -23,7 +23,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <atomic>
 
 #include <memory>
 
@@ -190,6 +193,71 @@ JudgeSettings JudgeDialog::settings() const
     return s;
 }
 
+workflows::JudgeWorkflowOptions judgeOptions(const JudgeSettings& s)
+{
+    workflows::JudgeWorkflowOptions options;
+    options.endpoint = s.endpoint.toStdString();
+    options.model = s.model.toStdString();
+    if (options.model.empty())
+        throw usageError("the judge needs a model name");
+    if (!s.prompt.isEmpty())
+        options.prompt = JudgePromptTemplate::parse(s.prompt.toStdString(), "the prompt");
+    options.bothOrders = s.bothOrders;
+    if (s.split != QStringLiteral("all"))
+        options.split = db::splitFromString(s.split.toStdString());
+    if (s.limit > 0)
+        options.limit = s.limit;
+    options.concurrency = s.concurrency;
+    if (s.maskOverride)
+        options.maskPersonalDetails = s.mask;
+    ApiKeySource key;
+    key.environmentVariable = s.keyVariable.toStdString();
+    key.keyFile = s.keyFile.toStdString();
+    options.apiKey = loadApiKey(key);
+    return options;
+}
+
+std::optional<workflows::JudgeSummary> runJudge(QWidget* parent, ProjectDocument* document,
+                                                const workflows::JudgeWorkflowOptions& options, QString* error)
+{
+    auto summary = std::make_shared<workflows::JudgeSummary>();
+    auto stored = std::make_shared<std::atomic<std::int64_t>>(0);
+    const std::string path = document->path().toStdString();
+    // New answers reach AI review while the run goes on, without a signal per answer.
+    QTimer refresh;
+    refresh.setInterval(1500);
+    std::int64_t shown = 0;
+    QObject::connect(&refresh, &QTimer::timeout, document, [&] {
+        if (const std::int64_t n = stored->load(); n != shown) {
+            shown = n;
+            document->notifyDataChanged();
+        }
+    });
+    refresh.start();
+    const TaskResult result = runWithProgressDialog(
+        parent, QObject::tr("Judge with AI"), QObject::tr("Judging with %1…").arg(QString::fromStdString(options.model)),
+        [path, options, summary, stored](TaskControl& control) {
+            auto store = db::ProjectStore::open(path, db::ProjectStore::OpenMode::OpenExisting, false);
+            *summary = workflows::judgePairs(*store, options, control.cancelFlag(),
+                                             [&control, stored](const workflows::JudgeProgress& p) {
+                                                 stored->store(p.finished);
+                                                 control.setProgress(p.finished, p.total);
+                                                 control.setStatus(QObject::tr("%1 judged, %2 failed, %3 retried")
+                                                                       .arg(p.judged)
+                                                                       .arg(p.failed)
+                                                                       .arg(p.retried));
+                                             });
+        });
+    refresh.stop();
+    document->notifyDataChanged(); // what finished is stored, however the run ended
+    if (result.outcome == TaskOutcome::Failed) {
+        if (error)
+            *error = result.message;
+        return std::nullopt;
+    }
+    return *summary;
+}
+
 long long judgeWithAi(QWidget* parent, ProjectDocument* document)
 {
     if (!document)
@@ -203,49 +271,17 @@ long long judgeWithAi(QWidget* parent, ProjectDocument* document)
 
     workflows::JudgeWorkflowOptions options;
     try {
-        options.endpoint = s.endpoint.toStdString();
-        options.model = s.model.toStdString();
-        if (options.model.empty())
-            throw usageError("the judge needs a model name");
-        if (!s.prompt.isEmpty())
-            options.prompt = JudgePromptTemplate::parse(s.prompt.toStdString(), "the prompt");
-        options.bothOrders = s.bothOrders;
-        if (s.split != QStringLiteral("all"))
-            options.split = db::splitFromString(s.split.toStdString());
-        if (s.limit > 0)
-            options.limit = s.limit;
-        options.concurrency = s.concurrency;
-        if (s.maskOverride)
-            options.maskPersonalDetails = s.mask;
-        ApiKeySource key;
-        key.environmentVariable = s.keyVariable.toStdString();
-        key.keyFile = s.keyFile.toStdString();
-        options.apiKey = loadApiKey(key);
+        options = judgeOptions(s);
         workflows::planJudging(document->store(), options); // bad options fail here, before the worker
     } catch (...) {
         showError(parent, QObject::tr("Cannot judge with these settings."), currentExceptionMessage());
         return 0;
     }
-
-    auto summary = std::make_shared<workflows::JudgeSummary>();
-    const std::string path = document->path().toStdString();
-    const TaskResult result = runWithProgressDialog(
-        parent, QObject::tr("Judge with AI"), QObject::tr("Judging with %1…").arg(s.model),
-        [path, options, summary](TaskControl& control) {
-            auto store = db::ProjectStore::open(path, db::ProjectStore::OpenMode::OpenExisting, false);
-            *summary = workflows::judgePairs(*store, options, control.cancelFlag(),
-                                             [&control](const workflows::JudgeProgress& p) {
-                                                 control.setProgress(p.finished, p.total);
-                                                 control.setStatus(QObject::tr("%1 judged, %2 failed, %3 retried")
-                                                                       .arg(p.judged)
-                                                                       .arg(p.failed)
-                                                                       .arg(p.retried));
-                                             });
-        });
-    document->notifyDataChanged(); // what finished is stored, however the run ended
-    if (result.outcome == TaskOutcome::Failed) {
-        showError(parent, QObject::tr("The judge run failed; the answers that arrived are stored."), result.message);
-        return summary->judged;
+    QString error;
+    const auto summary = runJudge(parent, document, options, &error);
+    if (!summary) {
+        showError(parent, QObject::tr("The judge run failed; the answers that arrived are stored."), error);
+        return 0;
     }
     QString failures;
     for (const auto& [kind, n] : summary->failedByKind)

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "workflows/judge_pairs.h"
+
 #include <QDialog>
 #include <QString>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -59,6 +63,16 @@ private:
     QLabel* m_where;
     bool m_maskTouched = false;
 };
+
+// The workflow's options from the dialog's settings, the key read from its variable or file. Throws
+// rankpo::Error on a bad prompt, split, key file or missing model.
+workflows::JudgeWorkflowOptions judgeOptions(const JudgeSettings& settings);
+
+// Runs the judge on a worker behind a progress dialog with live counts and Cancel; the document is told of new
+// answers while they arrive (every 1.5 s at most), so AI review shows them, and once more at the end. Returns
+// the summary (a cancelled run too), or nothing with `error` set when the run failed.
+std::optional<workflows::JudgeSummary> runJudge(QWidget* parent, ProjectDocument* document,
+                                                const workflows::JudgeWorkflowOptions& options, QString* error);
 
 // "Judge with AI…": asks (JudgeDialog), then judges the pending pairs on a worker behind a progress dialog with
 // live counts and Cancel (everything finished stays stored), and shows the summary. Returns the number of

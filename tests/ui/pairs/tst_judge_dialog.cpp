@@ -1,10 +1,17 @@
 // The "Judge with AI…" dialog: masking follows the endpoint (on unless loopback) until the user decides, the
 // line under it says where the texts go, settings are remembered except the key, the default prompt is shown
-// for editing and an edited one comes back as a template.
+// for editing and an edited one comes back as a template; the run on a worker against the loopback test server
+// stores every answer and tells the document while they arrive.
 #include "core/judge/judge_prompt_template.h"
+#include "core/util/error.h"
+#include "db/project_store.h"
+#include "ui/document/project_document.h"
 #include "ui/pairs/judge_dialog.h"
 
+#include "tests/support/openai_test_server.h"
 #include "tests/ui/ui_fixtures.h"
+
+#include <QSignalSpy>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -92,6 +99,56 @@ private Q_SLOTS:
         const QString edited = dialog.settings().prompt;
         QVERIFY(!edited.isEmpty());
         QVERIFY(!JudgePromptTemplate::parse(edited.toStdString()).isDefault());
+    }
+
+    void optionsFromTheSettings()
+    {
+        JudgeSettings s;
+        s.model = QStringLiteral("m");
+        s.keyVariable = QStringLiteral("RANKPO_TEST_UNSET_KEY_VARIABLE");
+        s.split = QStringLiteral("test");
+        s.limit = 3;
+        auto o = judgeOptions(s);
+        QVERIFY(!o.apiKey);
+        QVERIFY(o.split == Split::Test);
+        QCOMPARE(*o.limit, std::int64_t(3));
+        QVERIFY(!o.maskPersonalDetails); // by the endpoint
+        QVERIFY(!o.prompt);
+        s.model.clear();
+        QVERIFY_THROWS_EXCEPTION(Error, judgeOptions(s));
+        s.model = QStringLiteral("m");
+        s.prompt = QStringLiteral("[user]\n{job} only\n");
+        QVERIFY_THROWS_EXCEPTION(Error, judgeOptions(s));
+    }
+
+    void runOnAWorkerStoresTheAnswers()
+    {
+        test::OpenAITestServer server({"--delay-ms", "300"});
+        const QString path = m_dir.filePath(QStringLiteral("judge.rankpo"));
+        {
+            test::ProjectBuilder b(path.toStdString());
+            const JobId job = b.job("Postdoc in graph neural networks");
+            const CandidateId good = b.candidate("<keyword>graph neural networks</keyword>");
+            for (int i = 0; i < 4; ++i)
+                b.pair(job, good, b.candidate("<keyword>topic " + std::to_string(i) + "</keyword>"));
+        }
+        ProjectDocument doc(db::ProjectStore::open(path.toStdString()));
+        QSignalSpy changed(&doc, &ProjectDocument::dataChanged);
+        JudgeSettings s;
+        s.endpoint = QString::fromStdString(server.baseUrl());
+        s.model = QStringLiteral("test-judge");
+        s.keyVariable = QStringLiteral("RANKPO_TEST_UNSET_KEY_VARIABLE");
+        s.bothOrders = true;
+        s.concurrency = 1; // 8 answers of 0.3 s each: the document hears of them before the end
+        QString error;
+        const auto summary = runJudge(nullptr, &doc, judgeOptions(s), &error);
+        QVERIFY2(summary.has_value(), qPrintable(error));
+        QCOMPARE(summary->judged, std::int64_t(8));
+        QCOMPARE(summary->failed, std::int64_t(0));
+        QVERIFY(changed.count() >= 2); // at least once while running, once at the end
+        db::PreferenceFilter filter;
+        filter.annotator = "test-judge";
+        QCOMPARE(doc.store().preferences(filter).size(), std::size_t(8));
     }
 };
 
