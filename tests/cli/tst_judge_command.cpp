@@ -297,6 +297,37 @@ private Q_SLOTS:
         QCOMPARE(server.stats()["requests"].get<int>(), 16); // no pair asked twice
     }
 
+    void killLosesAtMostTheRequestsInFlight()
+    {
+        OpenAITestServer server({"--delay-ms", "150"});
+        std::vector<std::string> texts;
+        for (int i = 0; i < 12; ++i)
+            texts.push_back("<keyword>Subject " + std::to_string(i) + "</keyword>");
+        const std::string project = makeProject(m_dir, "kill.rankpo", texts);
+        QProcess p;
+        p.setProcessEnvironment(environmentWithKey());
+        p.start(kRankpo, judgeArgs(project, server) + QStringList{"--concurrency", "3"});
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer clock;
+        clock.start();
+        while (server.stats()["answers"].get<int>() < 4 && clock.elapsed() < 20000)
+            QTest::qWait(20);
+        p.kill(); // SIGKILL: no handler runs
+        QVERIFY(p.waitForFinished(10000));
+        const int answered = server.stats()["answers"].get<int>();
+        const Stored killed = stored(project);
+        // Every answer but those the process had not yet received or committed is stored (3 in flight at most).
+        QVERIFY2(killed.preferences >= answered - 3 && killed.preferences <= answered,
+                 qPrintable(QString("%1 stored of %2 answered").arg(killed.preferences).arg(answered)));
+        QVERIFY(killed.runs.at(0).status == db::RunStatus::Running); // nobody could record its end
+        QCOMPARE(killed.runs.at(0).counts.judged, killed.preferences);
+        const auto resumed = run(judgeArgs(project, server));
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
+        QCOMPARE(json(resumed)["pending"].toInt(), int(12 - killed.preferences));
+        QCOMPARE(stored(project).preferences, std::int64_t(12));
+        QCOMPARE(stored(project).distinctAnswers, std::int64_t(12));
+    }
+
     void bothOrdersFindTheFlipsAndTrainingDropsThem()
     {
         // The paper's sample: 100 pairs with the sample's own AI judgements; the test judge flips some.
