@@ -5,6 +5,7 @@
 #include "db/judge_run_store.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
+#include "db/store_access.h"
 #include "db/training_data.h"
 
 #include "tests/cli/cli_runner.h"
@@ -170,6 +171,15 @@ private Q_SLOTS:
             for (const auto& f : runs.failures(db.runs[0].id))
                 cutOffText |= f.kind == "cut_off" && f.response.find("Comparison") != std::string::npos;
             QVERIFY(cutOffText);
+            auto st = db::connectionOf(*store).prepare(
+                "SELECT count(*), sum(response LIKE '%<think>%'), sum(usage LIKE '%\"total_tokens\"%'), "
+                "sum(seconds > 0), sum(judge_run_id IS NOT NULL) FROM preferences");
+            QVERIFY(st.step());
+            QCOMPARE(st.int64(0), std::int64_t(5));
+            QCOMPARE(st.int64(1), std::int64_t(1)); // the think block is kept in the raw response
+            QCOMPARE(st.int64(2), std::int64_t(5));
+            QCOMPARE(st.int64(3), std::int64_t(5));
+            QCOMPARE(st.int64(4), std::int64_t(5));
         }
         // The key went out as a bearer token and is nowhere in the project.
         const auto stats = server.stats();
