@@ -10,6 +10,8 @@
 #include "ui/document/project_document.h"
 #include "workflows/judge_pairs.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -68,7 +70,8 @@ void JudgeSettings::save(QSettings& s) const
     s.endGroup();
 }
 
-JudgeDialog::JudgeDialog(const JudgeSettings& settings, QWidget* parent) : QDialog(parent)
+JudgeDialog::JudgeDialog(const JudgeSettings& settings, QWidget* parent, Preview preview)
+    : QDialog(parent), m_preview(std::move(preview))
 {
     setWindowTitle(tr("Judge with AI"));
     m_endpoint = new QLineEdit(settings.endpoint, this);
@@ -133,6 +136,24 @@ JudgeDialog::JudgeDialog(const JudgeSettings& settings, QWidget* parent) : QDial
     form->addRow(tr("Requests at once"), m_concurrency);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Judge"));
+    if (m_preview) {
+        auto* previewButton = buttons->addButton(tr("Preview…"), QDialogButtonBox::ActionRole);
+        previewButton->setObjectName(QStringLiteral("preview"));
+        previewButton->setToolTip(tr("How many requests are pending, and the first one as it would be sent"));
+        connect(previewButton, &QPushButton::clicked, this, [this] {
+            QDialog view(this);
+            view.setWindowTitle(tr("Judge with AI: preview"));
+            auto* text = new QPlainTextEdit(previewText(), &view);
+            text->setReadOnly(true);
+            auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &view);
+            connect(close, &QDialogButtonBox::rejected, &view, &QDialog::reject);
+            auto* layout = new QVBoxLayout(&view);
+            layout->addWidget(text, 1);
+            layout->addWidget(close);
+            view.resize(760, 600);
+            view.exec();
+        });
+    }
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
@@ -171,6 +192,40 @@ void JudgeDialog::updateMasking()
                      + (m_mask->isChecked() ? tr("Personal details are masked before sending.")
                                             : tr("The texts are sent as they are, personal details included."))
                      + warning);
+}
+
+QString JudgeDialog::previewText() const
+{
+    if (!m_preview)
+        return {};
+    try {
+        return m_preview(settings());
+    } catch (const std::exception& e) {
+        return tr("Cannot judge with these settings: %1").arg(QString::fromUtf8(e.what()));
+    }
+}
+
+QString judgePreview(db::ProjectStore& store, const workflows::JudgeWorkflowOptions& options)
+{
+    const workflows::JudgePlan plan = workflows::planJudging(store, options);
+    QString text = QObject::tr("%1 requests for %2 pairs, as %3 at %4; personal details %5.\n")
+                       .arg(plan.pending.size())
+                       .arg(plan.pairs)
+                       .arg(QString::fromStdString(plan.annotator), QString::fromStdString(plan.endpointHost),
+                            plan.masked ? QObject::tr("masked") : QObject::tr("sent as they are"));
+    for (const auto& w : plan.warnings)
+        text += QObject::tr("Warning: %1.\n").arg(QString::fromStdString(w));
+    if (plan.firstRequestBody.empty())
+        return text + QObject::tr("\nNothing is pending for this judge.");
+    text += QStringLiteral("\nPOST %1\n").arg(QString::fromStdString(plan.firstRequestUrl));
+    // The messages as the model reads them, then the request's other fields.
+    const auto body = nlohmann::json::parse(plan.firstRequestBody);
+    for (const auto& m : body.at("messages"))
+        text += QStringLiteral("\n[%1]\n%2\n").arg(QString::fromStdString(m.at("role").get<std::string>()),
+                                                   QString::fromStdString(m.at("content").get<std::string>()));
+    auto rest = body;
+    rest.erase("messages");
+    return text + QStringLiteral("\n%1\n").arg(QString::fromStdString(rest.dump()));
 }
 
 JudgeSettings JudgeDialog::settings() const
@@ -263,7 +318,9 @@ long long judgeWithAi(QWidget* parent, ProjectDocument* document)
     if (!document)
         return 0;
     QSettings qsettings;
-    JudgeDialog dialog(JudgeSettings::load(qsettings), parent);
+    JudgeDialog dialog(JudgeSettings::load(qsettings), parent, [document](const JudgeSettings& s) {
+        return judgePreview(document->store(), judgeOptions(s));
+    });
     if (dialog.exec() != QDialog::Accepted)
         return 0;
     const JudgeSettings s = dialog.settings();

@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -15,6 +16,10 @@ class QPlainTextEdit;
 class QSettings;
 class QSpinBox;
 class QWidget;
+
+namespace rankpo::db {
+class ProjectStore;
+}
 
 namespace rankpo::ui {
 
@@ -44,8 +49,14 @@ struct JudgeSettings {
 class JudgeDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit JudgeDialog(const JudgeSettings& settings, QWidget* parent = nullptr);
+    // What *Preview* shows for the current settings: how many requests are pending and the first one as sent
+    // (throws rankpo::Error on bad settings, shown as the preview's text).
+    using Preview = std::function<QString(const JudgeSettings&)>;
+
+    explicit JudgeDialog(const JudgeSettings& settings, QWidget* parent = nullptr, Preview preview = {});
     JudgeSettings settings() const;
+    // The preview's text for the current settings (what the Preview button shows).
+    QString previewText() const;
 
 private:
     void updateMasking();
@@ -62,6 +73,7 @@ private:
     QCheckBox* m_mask;
     QLabel* m_where;
     bool m_maskTouched = false;
+    Preview m_preview;
 };
 
 // The workflow's options from the dialog's settings, the key read from its variable or file. Throws
@@ -73,6 +85,10 @@ workflows::JudgeWorkflowOptions judgeOptions(const JudgeSettings& settings);
 // the summary (a cancelled run too), or nothing with `error` set when the run failed.
 std::optional<workflows::JudgeSummary> runJudge(QWidget* parent, ProjectDocument* document,
                                                 const workflows::JudgeWorkflowOptions& options, QString* error);
+
+// The preview of a project's judge run: the pending requests and pairs, whether the texts are masked, and the
+// first request's messages as they would be sent.
+QString judgePreview(db::ProjectStore& store, const workflows::JudgeWorkflowOptions& options);
 
 // "Judge with AI…": asks (JudgeDialog), then judges the pending pairs on a worker behind a progress dialog with
 // live counts and Cancel (everything finished stays stored), and shows the summary. Returns the number of

@@ -149,6 +149,23 @@ private Q_SLOTS:
         db::PreferenceFilter filter;
         filter.annotator = "test-judge";
         QCOMPARE(doc.store().preferences(filter).size(), std::size_t(8));
+
+        // The preview: nothing pending now for this judge; with --rejudge, 8 requests and the first one's messages.
+        JudgeDialog dialog(s, nullptr, [&doc](const JudgeSettings& settings) {
+            return judgePreview(doc.store(), judgeOptions(settings));
+        });
+        QVERIFY2(dialog.previewText().contains(QStringLiteral("Nothing is pending")), qPrintable(dialog.previewText()));
+        auto options = judgeOptions(s);
+        options.rejudge = true;
+        const QString preview = judgePreview(doc.store(), options);
+        QVERIFY2(preview.startsWith(QStringLiteral("8 requests for 4 pairs, as test-judge")), qPrintable(preview));
+        QVERIFY(preview.contains(QStringLiteral("[user]")));
+        QVERIFY(preview.contains(QStringLiteral("graph neural networks")));
+        QVERIFY(preview.contains(QStringLiteral("\"model\":\"test-judge\"")));
+        // Bad settings are the preview's text, not an exception.
+        auto* model = dialog.findChild<QLineEdit*>(QStringLiteral("model"));
+        model->clear();
+        QVERIFY(dialog.previewText().startsWith(QStringLiteral("Cannot judge")));
     }
 };
 
