@@ -40,6 +40,15 @@ std::string readFile(const std::string& path)
     return text.str();
 }
 
+std::string secondsText(double seconds)
+{
+    if (seconds >= 60)
+        return formatDuration(seconds);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+    return text;
+}
+
 nlohmann::ordered_json summaryJson(const workflows::JudgeSummary& s)
 {
     nlohmann::ordered_json j;
@@ -172,7 +181,7 @@ void setupJudge(CLI::App& root)
                 std::cout << (kind == summary.failedByKind.begin()->first ? " (" : ", ") << kind << " " << n;
             std::cout << (summary.failedByKind.empty() ? "" : ")") << ", retried " << summary.retried << "\n"
                       << "  tokens " << summary.promptTokens << " prompt + " << summary.completionTokens
-                      << " completion, " << formatDuration(summary.seconds) << "\n";
+                      << " completion, " << secondsText(summary.seconds) << "\n";
             if (summary.notAsked)
                 std::cout << "  " << summary.notAsked << " requests not asked: run again to ask them\n";
         }
