@@ -1,5 +1,7 @@
 #include "db/export_project.h"
 
+#include "db/judge_pending_pairs.h"
+
 #include "core/formats/csv_record_reader.h"
 #include "core/util/error.h"
 #include "db/store_access.h"
@@ -101,7 +103,9 @@ std::string dumpLine(const ordered_json& j)
 
 void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptions& options, ExportReport& report)
 {
-    const auto prefs = store.preferences(options.filter);
+    auto prefs = store.preferences(options.filter);
+    if (options.dropInconsistent)
+        report.inconsistentDropped = dropInconsistent(prefs);
     SelectionReport selection;
     const PreferenceSelection rows = selectPreferences(prefs, options.policy, options.ties,
                                                        /*nativeTies=*/options.format == DataFormat::Csv, selection);

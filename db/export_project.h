@@ -18,6 +18,7 @@ struct ExportOptions {
     bool weightColumn = false;   // "weight": confidence / 100 (times 0.5 for half ties)
     bool rationaleColumn = true; // the judge's or annotator's rationale beside each row
     bool minimal = false;        // only the fields the target trainer reads
+    bool dropInconsistent = false; // leave out a rater's rows for pairs it judged both ways differently
 };
 
 struct ExportReport {
@@ -25,6 +26,7 @@ struct ExportReport {
     std::int64_t tiesDropped = 0;
     std::int64_t tiesSplit = 0;
     std::int64_t pairsMerged = 0; // preferences folded into another row by majority/latest
+    std::int64_t inconsistentDropped = 0; // preferences left out by dropInconsistent
 };
 
 // Writes OUT atomically (a temporary file renamed over it): a failed export leaves no half file.

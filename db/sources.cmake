@@ -1,6 +1,8 @@
 list(APPEND RANKPO_DB_SOURCES
   demo_project.cpp
   evaluation_store.cpp
+  judge_pending_pairs.cpp
+  judge_run_store.cpp
   judgement_edits.cpp
   judgement_reader.cpp
   model_registry.cpp

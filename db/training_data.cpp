@@ -2,6 +2,7 @@
 
 #include "core/training/split_mix64.h"
 #include "core/util/error.h"
+#include "db/judge_pending_pairs.h"
 #include "db/project_store.h"
 #include "db/project_texts.h"
 
@@ -15,8 +16,10 @@ PreferenceData loadPreferenceExamples(ProjectStore& store, const PreferenceDataO
     PreferenceFilter filter;
     filter.source = options.source;
     filter.split = Split::Train;
-    const auto preferences = store.preferences(filter);
+    auto preferences = store.preferences(filter);
     PreferenceData data;
+    if (options.dropInconsistent)
+        data.inconsistentDropped = dropInconsistent(preferences);
     const auto selection = selectPreferences(preferences, options.policy, options.ties, false, data.selection);
     TextLookup texts(store);
     data.examples.reserve(selection.rows.size());

@@ -18,11 +18,13 @@ struct PreferenceDataOptions {
     MultiPreferencePolicy policy = db::MultiPreferencePolicy::All;
     TiePolicy ties = db::TiePolicy::Drop;
     bool weightByConfidence = false;        // example weight = confidence / 100 (x 0.5 for a half tie)
+    bool dropInconsistent = false;          // leave out a rater's preferences for pairs it judged both ways differently
 };
 
 struct PreferenceData {
     std::vector<PreferenceExample> examples;
     SelectionReport selection;
+    std::int64_t inconsistentDropped = 0;
 };
 
 // Stage 2: the train split's preferences as (job, chosen, rejected), in preference-id order.

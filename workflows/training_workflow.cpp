@@ -250,6 +250,7 @@ TrainingData trainingData(db::ProjectStore& store, const TrainingConfig& config,
     options.source = request.source;
     options.policy = request.policy;
     options.ties = request.ties;
+    options.dropInconsistent = request.dropInconsistent;
     options.weightByConfidence = config.rankpo.weightByConfidence;
     data.preferences = db::loadPreferenceExamples(store, options).examples;
     if (data.preferences.empty())

@@ -29,6 +29,7 @@ struct TrainingRequest : EncodingOptions { // EncodingOptions::model is the base
     std::optional<PreferenceSource> source; // stage 2 learns from ai, human, or both (nullopt)
     db::MultiPreferencePolicy policy = db::MultiPreferencePolicy::All; // several judgements of a pair
     db::TiePolicy ties = db::TiePolicy::Drop;
+    bool dropInconsistent = false;          // leave out a judge's pairs judged both ways differently
     bool evaluateEachEpoch = true;          // evaluate every epoch's checkpoint on the test split
     bool evaluateFinal = true;              // evaluate the trained model on the test split and store it
     std::string resumeRun;                  // continue this run from its last checkpoint (its own config)

@@ -42,6 +42,8 @@ void addTrainingOptions(CLI::App* cmd, TrainingCliOptions& o)
     cmd->add_option("--ties", o.ties, "Judged ties: drop, or half (two half-weight rows)")
         ->capture_default_str()
         ->check(CLI::IsMember({"drop", "half"}));
+    cmd->add_flag("--drop-inconsistent", o.dropInconsistent,
+                  "Leave out a judge's preferences for the pairs it judged both ways differently (before --policy)");
     cmd->add_option("--lr", o.lr, "Learning rate (paper: 1e-5)")->check(CLI::PositiveNumber);
     cmd->add_option("--epochs", o.epochs, "Epochs (paper: 3)")->check(CLI::PositiveNumber);
     cmd->add_option("--max-steps", o.maxSteps, "Stop after this many optimizer steps (overrides --epochs)")->check(CLI::PositiveNumber);
@@ -173,6 +175,7 @@ workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const Traini
         r.source = preferenceSourceFromString(o.source);
     r.policy = *db::policyFromName(o.policy);
     r.ties = *db::tiePolicyFromName(o.ties);
+    r.dropInconsistent = o.dropInconsistent;
     r.evaluateEachEpoch = !o.noEpochEval;
     r.evaluateFinal = !o.noFinalEval;
     r.runsDir = o.runsDir;

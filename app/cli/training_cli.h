@@ -38,6 +38,7 @@ struct TrainingCliOptions {
     int numNegatives = 0, hardNegativeRounds = 0, hardNegativesPerJob = 0, loggingSteps = 0;
     std::uint64_t seed = 0;
     std::string scheduler, loss;
+    bool dropInconsistent = false;
     bool referenceFree = false, withReference = false, weightByConfidence = false, noDropout = false, dropout = false;
 };
 

@@ -6,6 +6,9 @@
 #include "ui/document/project_document.h"
 #include "ui/annotate/shown_order.h"
 #include "ui/common/text_masking.h"
+#ifdef RANKPO_WITH_JUDGE
+#include "ui/pairs/judge_dialog.h"
+#endif
 
 #include <QCheckBox>
 #include <QGroupBox>
@@ -107,6 +110,15 @@ void AnnotationPage::buildUi()
     top->addWidget(m_blindBox);
     top->addWidget(m_maskBox);
     top->addWidget(m_autoAdvanceBox);
+#ifdef RANKPO_WITH_JUDGE
+    if (m_mode == Mode::ReviewAi) {
+        auto* judge = new QPushButton(tr("Judge with AI…"), this);
+        judge->setObjectName("judgeWithAi");
+        judge->setToolTip(tr("Ask an AI model over an OpenAI-compatible endpoint for the pairs it has not judged yet"));
+        connect(judge, &QPushButton::clicked, this, [this] { judgeWithAi(this, document()); });
+        top->addWidget(judge);
+    }
+#endif
 
     m_view = new PairView(this);
 

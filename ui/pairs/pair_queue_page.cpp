@@ -3,6 +3,9 @@
 #include "ui/shell/app_settings.h"
 #include "ui/pairs/pair_queue_model.h"
 #include "ui/pairs/pair_scoring.h"
+#ifdef RANKPO_WITH_JUDGE
+#include "ui/pairs/judge_dialog.h"
+#endif
 #include "ui/document/project_document.h"
 
 #include <QCheckBox>
@@ -58,6 +61,16 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
                                  "the queue and find where the model and the AI judge disagree"));
     connect(m_scoreButton, &QPushButton::clicked, this, [this] { scorePairsWithModel(this, document()); });
     searchRow->addWidget(m_scoreButton);
+    m_judgeButton = new QPushButton(tr("Judge with AI…"), this);
+    m_judgeButton->setObjectName("judgeWithAi");
+#ifdef RANKPO_WITH_JUDGE
+    m_judgeButton->setToolTip(tr("Ask an AI model over an OpenAI-compatible endpoint which candidate of each pair "
+                                 "fits better (on a worker; every answer is stored as it arrives)"));
+    connect(m_judgeButton, &QPushButton::clicked, this, [this] { judgeWithAi(this, document()); });
+#else
+    m_judgeButton->setToolTip(tr("This build has no HTTP client (RANKPO_WITH_HTTP=OFF)"));
+#endif
+    searchRow->addWidget(m_judgeButton);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Show only:"), this));
@@ -148,6 +161,11 @@ void PairQueuePage::setDocument(ProjectDocument* document)
     }
     updateModelControls();
     m_scoreButton->setEnabled(document != nullptr);
+#ifdef RANKPO_WITH_JUDGE
+    m_judgeButton->setEnabled(document != nullptr);
+#else
+    m_judgeButton->setEnabled(false);
+#endif
     // The model keeps the query; it reloads for the new document.
     m_model->setQuery(currentQuery());
     m_model->setDocument(document);

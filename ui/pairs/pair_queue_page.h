@@ -60,6 +60,7 @@ private:
     QComboBox* m_order;
     QComboBox* m_scoreModel;
     QPushButton* m_scoreButton;
+    QPushButton* m_judgeButton;
     QLabel* m_status;
 };
 

@@ -1,5 +1,6 @@
 #include "ui/rankings/ranking_comparison_page.h"
 
+#include "core/evaluation/bradley_terry.h"
 #include "db/evaluation_store.h"
 #include "db/judgement_reader.h"
 #include "db/project_store.h"
@@ -28,7 +29,7 @@
 namespace rankpo::ui {
 namespace {
 
-enum Column { RankColumn, MoveColumn, CandidateColumn, ScoreColumn, MarksColumn, ColumnCount };
+enum Column { RankColumn, MoveColumn, CandidateColumn, ScoreColumn, VotesColumn, MarksColumn, ColumnCount };
 
 // The ranking of one job under a model: its latest stored evaluation's, or ranked now.
 std::vector<db::RankedCandidate> rankingOf(db::ProjectStore& store, const std::string& model, JobId job, QString& source,
@@ -125,7 +126,7 @@ RankingComparisonPage::RankingComparisonPage(QWidget* parent)
         m_headers[side]->setTextFormat(Qt::RichText);
         auto* table = new QTableWidget(0, ColumnCount, pane);
         table->setObjectName(side == 0 ? "beforeRanking" : "afterRanking");
-        table->setHorizontalHeaderLabels({tr("#"), side == 0 ? tr("then") : tr("move"), tr("Candidate"), tr("Score"), tr("")});
+        table->setHorizontalHeaderLabels({tr("#"), side == 0 ? tr("then") : tr("move"), tr("Candidate"), tr("Score"), tr("votes"), tr("")});
         table->verticalHeader()->hide();
         table->setSelectionBehavior(QAbstractItemView::SelectRows);
         table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -138,6 +139,7 @@ RankingComparisonPage::RankingComparisonPage(QWidget* parent)
         table->setColumnWidth(RankColumn, 3 * m);
         table->setColumnWidth(MoveColumn, 4 * m);
         table->setColumnWidth(ScoreColumn, 5 * m);
+        table->setColumnWidth(VotesColumn, 10 * m);
         table->setColumnWidth(MarksColumn, 3 * m);
         connect(table, &QTableWidget::currentCellChanged, this, [this, side](int row) {
             if (row >= 0)
@@ -343,6 +345,25 @@ void RankingComparisonPage::loadComparison()
         for (auto it = wins.cbegin(); it != wins.cend(); ++it)
             if (it.value() > 0)
                 view->aiPreferred.insert(it.key());
+        // The votes: Bradley-Terry over every judgement of the job (AI and human; a tie is half a win each way).
+        db::JudgementReader reader(*store);
+        std::vector<PairwiseComparison> comparisons;
+        for (const auto& outcome : reader.outcomesOfJob(jobId, std::nullopt)) {
+            if (outcome.winner && outcome.loser) {
+                comparisons.push_back({*outcome.winner, *outcome.loser, false});
+            } else if (const auto judgements = reader.ofPair(outcome.pairId); !judgements.empty()) {
+                comparisons.push_back({judgements.front().shownFirst, judgements.front().shownSecond, true});
+            }
+        }
+        if (!comparisons.empty()) {
+            const BradleyTerryResult fit = fitBradleyTerry(comparisons);
+            for (const auto& s : fit.scores) {
+                QString text = QStringLiteral("%1 [%2, %3]").arg(s.score, 0, 'f', 2).arg(s.lower, 0, 'f', 2).arg(s.upper, 0, 'f', 2);
+                if (fit.split())
+                    text += QObject::tr(" g%1").arg(s.group + 1);
+                view->votes.insert(s.candidate, text);
+            }
+        }
         for (const auto* side : {&view->rows.before, &view->rows.after})
             for (const auto& row : *side)
                 if (!view->candidates.contains(row.candidate))
@@ -417,6 +438,10 @@ void RankingComparisonPage::fillTable(int side)
         candidateItem->setToolTip(candidateItem->text());
         table->setItem(r, CandidateColumn, candidateItem);
         table->setItem(r, ScoreColumn, item(QString::number(row.score, 'f', 3), Qt::AlignRight | Qt::AlignVCenter));
+        auto* votesItem = item(m_view.votes.value(row.candidate, QStringLiteral("\u2013")), Qt::AlignRight | Qt::AlignVCenter);
+        votesItem->setToolTip(tr("Bradley-Terry score of the job's judgements with its bootstrap 95% interval (g: the "
+                                 "group of candidates linked by comparisons, when they fall into several)"));
+        table->setItem(r, VotesColumn, votesItem);
         auto* marksItem = item(marks(row.candidate), Qt::AlignCenter);
         marksItem->setToolTip(tr("★ relevant by the rules, ◆ preferred by the AI judge"));
         table->setItem(r, MarksColumn, marksItem);

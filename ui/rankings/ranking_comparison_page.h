@@ -57,6 +57,7 @@ public:
         QHash<qint64, int> relevance;  // rule labels of the job
         QSet<qint64> aiPreferred;      // won more AI judgements than they lost in this job's pairs
         QHash<qint64, Candidate> candidates;
+        QHash<qint64, QString> votes;  // Bradley-Terry score and 95% interval from all of the job's judgements
     };
 
 private:

@@ -95,6 +95,11 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
     m_source->addItem(tr("human judgements"), QStringLiteral("human"));
     m_source->addItem(tr("both"), QStringLiteral("both"));
     addRow(modelForm, tr("Preferences"), m_source, tr("Which judgements of the train split stage 2 learns from"));
+    m_dropInconsistent = new QCheckBox(tr("leave out pairs judged both ways differently"), modelGroup);
+    m_dropInconsistent->setObjectName("dropInconsistent");
+    addRow(modelForm, QString(), m_dropInconsistent,
+           tr("A judge that answered a pair in both orders with different outcomes is unsure of it: its judgements "
+              "of that pair are left out (pairs judged in one order stay), as rankpo train --drop-inconsistent"));
     m_device = new QComboBox(modelGroup);
     m_device->setObjectName("device");
     addRow(modelForm, tr("Device"), m_device, tr("Where the model runs"));
@@ -162,7 +167,7 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
     addRow(lossForm, tr("Max candidate tokens"), m_maxCandidate,
            tr("Candidate profiles are cut to this many tokens (and to the model's maximum)"));
 
-    m_preferenceOnly = {m_source, m_beta, m_gamma, m_labelSmoothing, m_sftWeight, m_confidenceWeighting};
+    m_preferenceOnly = {m_source, m_dropInconsistent, m_beta, m_gamma, m_labelSmoothing, m_sftWeight, m_confidenceWeighting};
     m_rankpoOnly = {m_lossType, m_referenceFree, m_beta, m_gamma, m_labelSmoothing, m_sftWeight};
     m_contrastiveOnly = {m_negatives};
 
@@ -365,6 +370,7 @@ workflows::TrainingRequest TrainingForm::request() const
         r.source = PreferenceSource::Ai;
     else if (source == QLatin1String("human"))
         r.source = PreferenceSource::Human;
+    r.dropInconsistent = m_dropInconsistent->isChecked();
     // Sweeps and single runs evaluate at the lengths they train with.
     r.maxLengthJob = static_cast<std::size_t>(r.config.maxLengthJob);
     r.maxLengthCandidate = static_cast<std::size_t>(r.config.maxLengthCandidate);

@@ -77,6 +77,7 @@ private:
     QDoubleSpinBox* m_labelSmoothing;
     QDoubleSpinBox* m_sftWeight;
     QCheckBox* m_confidenceWeighting;
+    QCheckBox* m_dropInconsistent;
     QSpinBox* m_negatives;
     QSpinBox* m_maxJob;
     QSpinBox* m_maxCandidate;

@@ -15,7 +15,7 @@ void setupExport(CLI::App& root)
                                               "rankpo-contrastive, trec-qrels)");
     struct Options {
         std::string project, out, format, source = "all", split = "all", annotator, policy = "all", ties = "drop";
-        bool weight = false, noRationale = false, minimal = false;
+        bool weight = false, noRationale = false, minimal = false, dropInconsistent = false;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("project", o->project, "Project file")->required();
@@ -40,6 +40,8 @@ void setupExport(CLI::App& root)
     cmd->add_flag("--weight", o->weight, "Add a 'weight' column: confidence / 100");
     cmd->add_flag("--no-rationale", o->noRationale, "Leave out the rationale column");
     cmd->add_flag("--minimal", o->minimal, "Only the fields the target trainer reads");
+    cmd->add_flag("--drop-inconsistent", o->dropInconsistent,
+                  "Leave out a judge's rows for the pairs it judged both ways differently (before --policy)");
     cmd->callback([o] {
         db::ExportOptions options;
         options.format = *formatFromName(o->format);
@@ -54,6 +56,7 @@ void setupExport(CLI::App& root)
         options.weightColumn = o->weight;
         options.rationaleColumn = !o->noRationale;
         options.minimal = o->minimal;
+        options.dropInconsistent = o->dropInconsistent;
         auto store = db::ProjectStore::open(o->project);
         const auto report = db::exportProject(*store, o->out, options);
         std::cout << "Wrote " << report.rows << " rows to " << o->out << " (" << o->format << ")";
@@ -61,6 +64,8 @@ void setupExport(CLI::App& root)
             std::cout << ", " << report.tiesDropped << " ties dropped";
         if (report.tiesSplit)
             std::cout << ", " << report.tiesSplit << " ties as half rows";
+        if (report.inconsistentDropped)
+            std::cout << ", " << report.inconsistentDropped << " inconsistent preferences left out";
         if (report.pairsMerged)
             std::cout << ", " << report.pairsMerged << " preferences merged by '" << o->policy << "'";
         std::cout << "\n";

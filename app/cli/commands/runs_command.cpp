@@ -1,6 +1,7 @@
-// rankpo runs: the project's training runs.
+// rankpo runs: the project's training runs and AI judge runs.
 #include "app/cli/command.h"
 #include "core/evaluation/metric_keys.h"
+#include "db/judge_run_store.h"
 #include "db/project_store.h"
 #include "db/run_registry.h"
 
@@ -16,8 +17,8 @@ namespace {
 
 void setupRuns(CLI::App& root)
 {
-    auto* cmd = root.add_subcommand("runs", "List the project's training runs: method, status, base model, timings, "
-                                            "final metrics");
+    auto* cmd = root.add_subcommand("runs", "List the project's training runs (method, status, base model, timings, "
+                                            "final metrics) and AI judge runs (model, counts)");
     struct Options {
         std::string project;
         bool json = false;
@@ -32,7 +33,7 @@ void setupRuns(CLI::App& root)
         db::RunRegistry runs(*store);
         nlohmann::ordered_json all = nlohmann::ordered_json::array();
         if (!o->json)
-            std::printf("%-28s %-12s %-10s %-22s %8s %8s %9s  %s\n", "run", "method", "status", "base", "steps",
+            std::printf("%-6s %-28s %-12s %-10s %-22s %8s %8s %9s  %s\n", "kind", "run", "method", "status", "base", "steps",
                         "seconds", metric_keys::NDCG20, "alignment");
         for (const auto& r : runs.list()) {
             std::map<std::string, double> final;
@@ -46,6 +47,7 @@ void setupRuns(CLI::App& root)
             if (o->json) {
                 nlohmann::ordered_json j;
                 j["id"] = r.id;
+                j["kind"] = "train";
                 j["name"] = r.name;
                 j["method"] = r.method;
                 j["status"] = std::string(db::toString(r.status));
@@ -71,10 +73,49 @@ void setupRuns(CLI::App& root)
                 all.push_back(j);
             } else {
                 auto metric = [&](const char* key) { return final.count(key) ? final[key] : -1.0; };
-                std::printf("%-28s %-12s %-10s %-22s %8lld %8.0f %9.4f  %.4f\n", r.name.c_str(), r.method.c_str(),
+                std::printf("%-6s %-28s %-12s %-10s %-22s %8lld %8.0f %9.4f  %.4f\n", "train", r.name.c_str(), r.method.c_str(),
                             std::string(db::toString(r.status)).c_str(), r.baseModel.substr(0, 22).c_str(),
                             static_cast<long long>(steps), r.seconds.value_or(0), metric(metric_keys::NDCG20), metric(metric_keys::AlignmentAi));
                 if (!r.message.empty() && r.status != db::RunStatus::Done)
+                    std::printf("    %s\n", r.message.c_str());
+            }
+        }
+        // Judge runs: "steps" are the answers stored; the counts follow on their own line.
+        for (const auto& r : db::JudgeRunStore(*store).list()) {
+            const std::string name = "judge-" + std::to_string(r.id);
+            if (o->json) {
+                nlohmann::ordered_json j;
+                j["id"] = r.id;
+                j["kind"] = "judge";
+                j["name"] = name;
+                j["status"] = std::string(db::toString(r.status));
+                j["endpoint_host"] = r.endpointHost;
+                j["model"] = r.model;
+                j["annotator"] = r.annotator;
+                j["prompt_hash"] = r.promptHash;
+                j["options"] = nlohmann::ordered_json::parse(r.optionsJson);
+                j["judged"] = r.counts.judged;
+                j["inconsistent"] = r.counts.inconsistent;
+                j["failed"] = r.counts.failed;
+                j["retried"] = r.counts.retried;
+                j["prompt_tokens"] = r.counts.promptTokens;
+                j["completion_tokens"] = r.counts.completionTokens;
+                j["started_at"] = r.startedAt;
+                j["finished_at"] = r.finishedAt ? nlohmann::ordered_json(*r.finishedAt) : nlohmann::ordered_json();
+                j["seconds"] = r.seconds ? nlohmann::ordered_json(*r.seconds) : nlohmann::ordered_json();
+                j["message"] = r.message;
+                all.push_back(j);
+            } else {
+                // No ranking metrics for a judge run: "–" (padded by hand, printf counts its three bytes).
+                std::printf("%-6s %-28s %-12s %-10s %-22s %8lld %8.0f %s  %s\n", "judge", name.c_str(), "ai-judge",
+                            std::string(db::toString(r.status)).c_str(), r.annotator.substr(0, 22).c_str(),
+                            static_cast<long long>(r.counts.judged), r.seconds.value_or(0), "        \u2013", "\u2013");
+                std::printf("    %s: judged %lld, inconsistent %lld, failed %lld, retried %lld, tokens %lld + %lld\n",
+                            r.endpointHost.c_str(), static_cast<long long>(r.counts.judged),
+                            static_cast<long long>(r.counts.inconsistent), static_cast<long long>(r.counts.failed),
+                            static_cast<long long>(r.counts.retried), static_cast<long long>(r.counts.promptTokens),
+                            static_cast<long long>(r.counts.completionTokens));
+                if (!r.message.empty())
                     std::printf("    %s\n", r.message.c_str());
             }
         }

@@ -103,9 +103,13 @@ private Q_SLOTS:
         QCOMPARE(cell(before, 3, 1), QStringLiteral("out"));
         QVERIFY2(cell(after, 0, 2).endsWith(QStringLiteral("· cand-2")), qPrintable(cell(after, 0, 2)));
         QVERIFY(page.detailView()->summary().contains(QStringLiteral("after: rank 1"))); // the best is shown at once
-        QCOMPARE(cell(after, 0, 4), QStringLiteral("◆")); // preferred by the AI judge
-        QCOMPARE(cell(after, 3, 4), QStringLiteral("★")); // relevant by the rules
-        QCOMPARE(cell(before, 0, 4), QString());
+        QCOMPARE(cell(after, 0, 5), QStringLiteral("◆")); // preferred by the AI judge
+        QCOMPARE(cell(after, 3, 5), QStringLiteral("★")); // relevant by the rules
+        QCOMPARE(cell(before, 0, 5), QString());
+        // The votes: one win of cand-2 over cand-0 plus the prior's half win each way, ln(1.5 / 0.5) apart.
+        QCOMPARE(cell(after, 0, 4), QStringLiteral("0.55 [0.55, 0.55]"));
+        QCOMPARE(cell(after, 1, 4), QStringLiteral("-0.55 [-0.55, -0.55]"));
+        QCOMPARE(cell(after, 2, 4), QStringLiteral("\u2013")); // cand-4 was never compared
 
         after->setCurrentCell(0, 2); // a click on cand-2
         QVERIFY(page.detailView()->summary().contains(QStringLiteral("Before: rank 3 · after: rank 1")));

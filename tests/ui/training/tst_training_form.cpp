@@ -4,6 +4,7 @@
 #include "ui/training/training_form.h"
 #include "workflows/engine.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -29,6 +30,9 @@ private Q_SLOTS:
         QCOMPARE(r.maxLengthJob, std::size_t(expected.maxLengthJob));
         form.setBaseModel(QStringLiteral("run-1"));
         QCOMPARE(form.request().model, std::string("run-1"));
+        QVERIFY(!r.dropInconsistent);
+        form.findChild<QCheckBox*>(QStringLiteral("dropInconsistent"))->setChecked(true);
+        QVERIFY(form.request().dropInconsistent);
     }
 
     void editedFieldsReachTheConfig()
