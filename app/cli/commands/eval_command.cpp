@@ -31,7 +31,7 @@ struct EvalArgs {
 std::string cell(const nlohmann::ordered_json& value)
 {
     if (!value.is_number())
-        return value.is_null() ? "n/a" : "-";
+        return "\u2013"; // missing (no labels, an undefined rate): never a number
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.4f", value.get<double>());
     return buffer;
@@ -49,11 +49,15 @@ void printText(const workflows::EvaluationResult& r)
         for (const auto& k : j["cutoffs"]) {
             const std::string key = metricKey(name, k.get<int>());
             const auto value = [&](const char* family) {
-                return j[family].contains(key) ? cell(j[family][key]) : std::string("-");
+                return j[family].contains(key) ? cell(j[family][key]) : std::string("\u2013");
             };
             std::printf("%-12s %10s %10s\n", key.c_str(), value(metric_keys::Standard).c_str(), value(metric_keys::Upstream).c_str());
         }
     }
+    if (r.jobsEvaluated == 0)
+        std::printf("ranking metrics need rule labels: no job of the %s split has a relevant one (import labels: "
+                    "rankpo-contrastive, rankpo-eval or trec-qrels files)\n",
+                    std::string(db::toString(r.split)).c_str());
     std::printf("alignment with the split's preferences (the preferred candidate scored higher; equal scores count "
                 "half):\n");
     std::printf("  %-28s %8s  %-17s %7s\n", "group", "rate", "95% CI", "pairs");
@@ -61,7 +65,7 @@ void printText(const workflows::EvaluationResult& r)
         char ci[40];
         std::snprintf(ci, sizeof ci, "[%.3f, %.3f]", g.interval95.lower, g.interval95.upper);
         std::printf("  %-28s %8s  %-17s %7lld\n", g.group.c_str(),
-                    std::isnan(g.rate) ? "n/a" : cell(g.rate).c_str(), ci, static_cast<long long>(g.pairs));
+                    std::isnan(g.rate) ? "\u2013" : cell(g.rate).c_str(), ci, static_cast<long long>(g.pairs));
     }
     if (r.alignment.judgedTies > 0)
         std::printf("  (%lld judged ties not counted)\n", static_cast<long long>(r.alignment.judgedTies));
