@@ -18,6 +18,9 @@ struct ExportOptions {
     bool weightColumn = false;   // "weight": confidence / 100 (times 0.5 for half ties)
     bool rationaleColumn = true; // the judge's or annotator's rationale beside each row
     bool minimal = false;        // only the fields the target trainer reads
+    // The pairs nobody judged yet (rankpo-pairs or csv, without `preferred`), for an external judge; only the
+    // split filter applies.
+    bool unjudged = false;
 };
 
 struct ExportReport {

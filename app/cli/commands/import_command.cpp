@@ -113,6 +113,7 @@ void setupImport(CLI::App& root)
         std::string annotator;
         std::string corpus;
         bool skipInvalid = false;
+        bool allowUnjudged = false;
         bool create = false;
     };
     auto o = std::make_shared<Options>();
@@ -129,6 +130,8 @@ void setupImport(CLI::App& root)
     cmd->add_option("--annotator", o->annotator, "Annotator (or judge model) name for every preference imported");
     cmd->add_option("--corpus", o->corpus, "rankpo-eval: the corpus file ({\"text\": ...} lines) the queries index");
     cmd->add_flag("--create", o->create, "Create the project if it does not exist");
+    cmd->add_flag("--allow-unjudged", o->allowUnjudged,
+                  "rankpo-pairs/CSV rows without 'preferred' are pairs waiting for judgement (default: an error)");
     auto* poolOption = cmd->add_option("--pool", pool->pool,
                                        "Import documents (.txt .md .pdf .docx .html; files or folders) or pools of "
                                        "records (.jsonl .csv) as jobs or candidates")
@@ -144,7 +147,7 @@ void setupImport(CLI::App& root)
                                       "--pool with .jsonl/.csv: the record's text field (default text)");
     cmd->callback([o, pool, cmd, poolOption, recursive, maxSize, encoding, idField, textField] {
         if (!pool->pool.empty()) {
-            for (const char* name : {"--format", "--corpus", "--source", "--annotator"})
+            for (const char* name : {"--format", "--corpus", "--source", "--annotator", "--allow-unjudged"})
                 if (cmd->count(name) > 0)
                     throw usageError(std::string("--pool imports documents, not pair or label files: leave out ") + name);
             importPool(o->project, o->create, o->files, *pool, o->skipInvalid);
@@ -167,6 +170,7 @@ void setupImport(CLI::App& root)
             options.annotator = o->annotator;
         options.corpusPath = o->corpus;
         options.skipInvalid = o->skipInvalid;
+        options.allowUnjudged = o->allowUnjudged;
         TerminalProgress bar("import");
         options.progress = [&bar](std::uint64_t done, std::uint64_t total) {
             bar.update(done, total);
