@@ -2,6 +2,7 @@
 
 #include "ui/shell/app_settings.h"
 #include "ui/pairs/pair_queue_model.h"
+#include "ui/pairs/make_pairs_dialog.h"
 #include "ui/pairs/pair_scoring.h"
 #include "ui/document/project_document.h"
 
@@ -58,6 +59,15 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
                                  "the queue and find where the model and the AI judge disagree"));
     connect(m_scoreButton, &QPushButton::clicked, this, [this] { scorePairsWithModel(this, document()); });
     searchRow->addWidget(m_scoreButton);
+    m_makePairsButton = new QPushButton(tr("Make pairs…"), this);
+    m_makePairsButton->setObjectName("makePairs");
+    m_makePairsButton->setToolTip(tr("Rank every candidate for each job with a model and draw pairs to judge among "
+                                     "its best ones (on a worker)"));
+    connect(m_makePairsButton, &QPushButton::clicked, this, [this] {
+        if (makePairsWithDialog(this, document()) > 0)
+            setFilters(db::NotJudgedYet); // show what was just made
+    });
+    searchRow->addWidget(m_makePairsButton);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Show only:"), this));
@@ -151,6 +161,7 @@ void PairQueuePage::setDocument(ProjectDocument* document)
     }
     updateModelControls();
     m_scoreButton->setEnabled(document != nullptr);
+    m_makePairsButton->setEnabled(document != nullptr);
     // The model keeps the query; it reloads for the new document.
     m_model->setQuery(currentQuery());
     m_model->setDocument(document);

@@ -61,6 +61,7 @@ private:
     QComboBox* m_order;
     QComboBox* m_scoreModel;
     QPushButton* m_scoreButton;
+    QPushButton* m_makePairsButton;
     QLabel* m_status;
 };
 
