@@ -3,6 +3,8 @@
 #include "core/util/error.h"
 #include "db/project_store.h"
 
+#include <algorithm>
+
 #ifdef RANKPO_WITH_DOCUMENTS
 #include "core/documents/pool_source.h"
 #endif
@@ -86,7 +88,52 @@ PoolImportReport importPool(db::ProjectStore& store, const std::vector<std::stri
     return report;
 }
 
+PoolCheck checkPool(const std::vector<std::string>& paths, const PoolImportOptions& options, std::size_t previewTexts)
+{
+    if (paths.empty())
+        throw usageError("no files or folders to import");
+    PoolSourceOptions sourceOptions;
+    sourceOptions.recursive = options.recursive;
+    sourceOptions.extract.maxBytes = options.maxBytes;
+    sourceOptions.extract.encoding = options.cp1252 ? TextEncoding::Cp1252 : TextEncoding::Utf8;
+    sourceOptions.records.idField = options.idField;
+    sourceOptions.records.textField = options.textField;
+    PoolSource source(paths, sourceOptions);
+    PoolCheck check;
+    PoolText text;
+    PoolSkip skip;
+    for (;;) {
+        const PoolSource::Item item = source.next(text, skip);
+        if (item == PoolSource::Item::End)
+            break;
+        if (options.progress
+            && !options.progress(source.bytesDone(), source.bytesTotal(), item == PoolSource::Item::Text ? text.file : skip.file)) {
+            check.cancelled = true;
+            break;
+        }
+        if (item == PoolSource::Item::Unsupported) {
+            check.unsupported.push_back(skip.message);
+        } else if (item == PoolSource::Item::Invalid) {
+            check.invalid.push_back(skip.message);
+        } else {
+            ++check.texts;
+            if (check.preview.size() < previewTexts) {
+                std::size_t cut = std::min(text.text.size(), PoolCheck::kPreviewChars);
+                while (cut < text.text.size() && cut > 0 && (static_cast<unsigned char>(text.text[cut]) & 0xC0) == 0x80)
+                    --cut;
+                check.preview.push_back({text.externalId, text.sourceFormat, text.text.substr(0, cut), text.warnings});
+            }
+        }
+    }
+    return check;
+}
+
 #else
+
+PoolCheck checkPool(const std::vector<std::string>&, const PoolImportOptions&, std::size_t)
+{
+    throw usageError("this build cannot read documents: it was built without Poppler, libzip and libxml2");
+}
 
 PoolImportReport importPool(db::ProjectStore&, const std::vector<std::string>&, const PoolImportOptions&)
 {

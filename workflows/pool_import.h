@@ -37,6 +37,24 @@ struct PoolImportReport {
     std::vector<std::string> warnings;           // problems that did not stop a document
 };
 
+// What an import would read, before anything is written (the studio's import wizard): the first texts, every
+// failure and every unsupported file, read exactly as importPool() reads them.
+struct PoolPreviewText {
+    std::string externalId;
+    std::string sourceFormat;
+    std::string text; // the first kPreviewChars bytes (cut at a character boundary)
+    std::vector<std::string> warnings;
+};
+struct PoolCheck {
+    std::size_t texts = 0;                 // documents and records that would be imported
+    std::vector<PoolPreviewText> preview;  // the first `previewTexts`
+    std::vector<std::string> invalid;      // every file or record that would stop a strict import
+    std::vector<std::string> unsupported;  // listed and skipped in either mode
+    bool cancelled = false;
+    static constexpr std::size_t kPreviewChars = 2000;
+};
+PoolCheck checkPool(const std::vector<std::string>& paths, const PoolImportOptions& options, std::size_t previewTexts = 5);
+
 // Whether this build reads documents (PDF, DOCX, HTML: rankpo_documents with Poppler, libzip and libxml2).
 bool documentImportAvailable();
 
