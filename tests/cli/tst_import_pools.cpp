@@ -239,6 +239,14 @@ private Q_SLOTS:
         QCOMPARE(conflict.exitCode, 1);
         QVERIFY2(conflict.err.contains("changed.jsonl:1") && conflict.err.contains("'J-1'"), qPrintable(conflict.err));
         QCOMPARE(stats(project)["jobs"].toInt(), 3);
+        // With --skip-invalid the conflict is listed and undone, and the other records go in.
+        rankpo::test::writeFile(dir, "mixed.jsonl", "{\"id\": \"J-1\", \"text\": \"Research fellow in acoustics\"}\n"
+                                                    "{\"id\": \"J-9\", \"text\": \"Reader in geology\"}\n");
+        const auto skipped = runRankpo({"import", project, dir.path() + "/mixed.jsonl", "--pool", "jobs", "--skip-invalid"});
+        QCOMPARE(skipped.exitCode, 0);
+        QVERIFY2(skipped.out.contains("Added 1 jobs"), qPrintable(skipped.out));
+        QVERIFY2(skipped.err.contains("mixed.jsonl:1") && skipped.err.contains("'J-1'"), qPrintable(skipped.err));
+        QCOMPARE(stats(project)["jobs"].toInt(), 4);
         // The same text under a new id: deduplicated.
         rankpo::test::writeFile(dir, "again.jsonl", "{\"id\": \"other\", \"text\": \"Lecturer in law\"}\n");
         const auto again = runRankpo({"import", project, dir.path() + "/again.jsonl", "--pool", "jobs"});
