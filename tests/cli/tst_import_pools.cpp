@@ -203,6 +203,16 @@ private Q_SLOTS:
         QCOMPARE(limit.exitCode, 1);
         QVERIFY2(limit.err.contains("good.txt"), qPrintable(limit.err));
         QCOMPARE(runRankpo({"import", project, dir.path() + "/good.txt", "--pool", "jobs", "--max-size", "ten"}).exitCode, 2);
+
+        // Windows-1252 text: an error naming the file and byte offset, unless --encoding cp1252.
+        QTemporaryDir latin;
+        rankpo::test::writeFile(latin, "cafe.txt", "Caf\xE9 manager, M\xFCnchen");
+        const auto utf8 = runRankpo({"import", project, latin.path(), "--pool", "jobs"});
+        QCOMPARE(utf8.exitCode, 1);
+        QVERIFY2(utf8.err.contains("cafe.txt") && utf8.err.contains("3"), qPrintable(utf8.err));
+        const auto cp1252 = runRankpo({"import", project, latin.path(), "--pool", "jobs", "--encoding", "cp1252"});
+        QCOMPARE(cp1252.exitCode, 0);
+        QCOMPARE(texts(project, "jobs").at("cafe.txt").first, std::string("Caf\xC3\xA9 manager, M\xC3\xBCnchen"));
     }
 
     void poolsOfRecordsAndIdConflicts()
