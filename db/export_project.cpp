@@ -90,6 +90,61 @@ private:
     std::unordered_map<std::int64_t, Entity> m_jobs, m_candidates;
 };
 
+// How a pair was made and what the judge answered, by preference: what the rankpo-pairs format carries beside the
+// texts (passage_rank1/2 as in the paper's sample, our made_by, strategy, passage_score1/2; response, usage).
+struct Provenance {
+    std::string madeBy, strategy;
+    CandidateId lo = 0;
+    std::optional<std::int64_t> rankLo, rankHi;
+    std::optional<double> scoreLo, scoreHi;
+    std::string response, usage;
+};
+
+std::optional<std::int64_t> optionalInt(Statement& st, int column)
+{
+    return st.isNull(column) ? std::nullopt : std::optional<std::int64_t>(st.int64(column));
+}
+
+std::optional<double> optionalReal(Statement& st, int column)
+{
+    return st.isNull(column) ? std::nullopt : std::optional<double>(st.real(column));
+}
+
+Provenance readProvenance(Statement& st, int first)
+{
+    Provenance p;
+    p.madeBy = st.text(first);
+    p.strategy = st.text(first + 1);
+    p.lo = st.int64(first + 2);
+    p.rankLo = optionalInt(st, first + 3);
+    p.rankHi = optionalInt(st, first + 4);
+    p.scoreLo = optionalReal(st, first + 5);
+    p.scoreHi = optionalReal(st, first + 6);
+    return p;
+}
+
+// Adds the pair's provenance to a rankpo-pairs row whose passage1 is `shownFirst`.
+void putProvenance(ordered_json& j, const Provenance& p, CandidateId shownFirst)
+{
+    const bool firstIsLo = shownFirst == p.lo;
+    const auto& rank1 = firstIsLo ? p.rankLo : p.rankHi;
+    const auto& rank2 = firstIsLo ? p.rankHi : p.rankLo;
+    const auto& score1 = firstIsLo ? p.scoreLo : p.scoreHi;
+    const auto& score2 = firstIsLo ? p.scoreHi : p.scoreLo;
+    if (rank1)
+        j["passage_rank1"] = *rank1;
+    if (rank2)
+        j["passage_rank2"] = *rank2;
+    if (score1)
+        j["passage_score1"] = *score1;
+    if (score2)
+        j["passage_score2"] = *score2;
+    if (!p.madeBy.empty())
+        j["made_by"] = p.madeBy;
+    if (!p.strategy.empty() && p.strategy != "import")
+        j["strategy"] = p.strategy;
+}
+
 double rowWeight(const SelectedPreference& row)
 {
     const double confidence = row.preference->confidence ? *row.preference->confidence / 100.0 : 1.0;
@@ -114,6 +169,10 @@ void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptio
     report.pairsMerged = selection.pairsMerged;
     const bool weight = options.weightColumn || (options.ties == TiePolicy::Half && report.tiesSplit > 0);
     TextCache texts(connectionOf(store));
+    auto provenanceOf = connectionOf(store).prepare(
+        "SELECT coalesce(pr.made_by, ''), coalesce(pr.strategy, ''), pr.candidate_lo, pr.rank_lo, pr.rank_hi, "
+        "pr.score_lo, pr.score_hi, coalesce(p.response, ''), coalesce(p.usage, '') "
+        "FROM preferences p JOIN pairs pr ON pr.id = p.pair_id WHERE p.id = ?");
 
     if (options.format == DataFormat::Csv) {
         std::string header = "job,candidate_a,candidate_b,preferred,confidence,rationale,annotator,source,created,"
@@ -152,6 +211,16 @@ void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptio
                 if (!second.externalId.empty())
                     j["passage_id2"] = second.externalId;
                 j["created"] = p.createdAt;
+                provenanceOf.bind(1, p.id);
+                if (provenanceOf.step()) {
+                    Provenance provenance = readProvenance(provenanceOf, 0);
+                    putProvenance(j, provenance, p.shownFirst);
+                    if (options.rationaleColumn && !provenanceOf.isNull(7) && !provenanceOf.text(7).empty())
+                        j["response"] = provenanceOf.text(7);
+                    if (!provenanceOf.text(8).empty())
+                        j["usage"] = ordered_json::parse(provenanceOf.text(8), nullptr, false);
+                }
+                provenanceOf.reset();
             }
             if (weight)
                 j["weight"] = rowWeight(row);
@@ -244,12 +313,65 @@ void writeLabelRows(ProjectStore& store, AtomicFile& out, const ExportOptions& o
     }
 }
 
+// The pairs without any preference, as rows without `preferred` that `rankpo import --allow-unjudged` reads back.
+void writeUnjudgedRows(ProjectStore& store, AtomicFile& out, const ExportOptions& options, ExportReport& report)
+{
+    Connection& db = connectionOf(store);
+    auto pairs = db.prepare(
+        "SELECT pr.job_id, pr.candidate_lo, pr.candidate_hi, coalesce(pr.made_by, ''), coalesce(pr.strategy, ''), "
+        "pr.candidate_lo, pr.rank_lo, pr.rank_hi, pr.score_lo, pr.score_hi FROM pairs pr JOIN jobs j ON j.id = pr.job_id "
+        "WHERE NOT EXISTS (SELECT 1 FROM preferences r WHERE r.pair_id = pr.id) AND (? IS NULL OR j.split = ?) "
+        "ORDER BY pr.id");
+    const std::optional<std::string> split
+        = options.filter.split ? std::optional<std::string>(std::string(toString(*options.filter.split))) : std::nullopt;
+    pairs.bind(1, split).bind(2, split);
+    TextCache texts(db);
+    const bool csv = options.format == DataFormat::Csv;
+    if (csv)
+        out.write("job,candidate_a,candidate_b,preferred,job_id,candidate_a_id,candidate_b_id,rank_a,rank_b\n");
+    while (pairs.step()) {
+        const JobId jobId = pairs.int64(0);
+        const CandidateId lo = pairs.int64(1), hi = pairs.int64(2);
+        const Provenance provenance = readProvenance(pairs, 3);
+        const Entity& job = texts.job(jobId);
+        const Entity& first = texts.candidate(lo);
+        const Entity& second = texts.candidate(hi);
+        if (csv) {
+            auto rank = [](const std::optional<std::int64_t>& r) { return r ? std::to_string(*r) : std::string(); };
+            out.write(csvField(job.text) + "," + csvField(first.text) + "," + csvField(second.text) + ",,"
+                      + csvField(job.externalId) + "," + csvField(first.externalId) + "," + csvField(second.externalId)
+                      + "," + rank(provenance.rankLo) + "," + rank(provenance.rankHi) + "\n");
+        } else {
+            ordered_json j;
+            j["query"] = job.text;
+            j["passage1"] = first.text;
+            j["passage2"] = second.text;
+            if (!job.externalId.empty())
+                j["query_id"] = job.externalId;
+            if (!first.externalId.empty())
+                j["passage_id1"] = first.externalId;
+            if (!second.externalId.empty())
+                j["passage_id2"] = second.externalId;
+            putProvenance(j, provenance, lo);
+            out.write(dumpLine(j));
+        }
+        ++report.rows;
+    }
+}
+
 } // namespace
 
 ExportReport exportProject(ProjectStore& store, const std::string& outPath, const ExportOptions& options)
 {
     ExportReport report;
+    if (options.unjudged && options.format != DataFormat::RankPOPairs && options.format != DataFormat::Csv)
+        throw usageError("unjudged pairs are exported as rankpo-pairs or csv");
     AtomicFile out(outPath);
+    if (options.unjudged) {
+        writeUnjudgedRows(store, out, options, report);
+        out.commit();
+        return report;
+    }
     switch (options.format) {
     case DataFormat::RankPOPairs:
     case DataFormat::TrlDpo:

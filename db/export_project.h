@@ -19,6 +19,9 @@ struct ExportOptions {
     bool rationaleColumn = true; // the judge's or annotator's rationale beside each row
     bool minimal = false;        // only the fields the target trainer reads
     bool dropInconsistent = false; // leave out a rater's rows for pairs it judged both ways differently
+    // The pairs nobody judged yet (rankpo-pairs or csv, without `preferred`), for an external judge; only the
+    // split filter applies.
+    bool unjudged = false;
 };
 
 struct ExportReport {

@@ -50,8 +50,20 @@ private:
         const JobId job = m_writer.addJob(p.job);
         const CandidateId first = m_writer.addCandidate(p.first);
         const CandidateId second = m_writer.addCandidate(p.second);
+        PairProvenance provenance;
+        provenance.madeBy = p.madeBy;
+        provenance.strategy = p.strategy;
+        provenance.firstRank = p.firstRank;
+        provenance.secondRank = p.secondRank;
+        provenance.firstScore = p.firstScore;
+        provenance.secondScore = p.secondScore;
+        const PairId pair = m_writer.addPair(job, first, second, provenance);
+        if (!p.judged)
+            return; // a pair waiting for judgement
         NewPreference np;
-        np.pairId = m_writer.addPair(job, first, second);
+        np.pairId = pair;
+        np.response = p.response;
+        np.usage = p.usage;
         np.source = m_options.source.value_or(p.source.value_or(PreferenceSource::Ai));
         np.annotator = m_options.annotator ? std::string_view(*m_options.annotator) : p.annotator;
         np.shownFirst = first;
@@ -133,7 +145,7 @@ public:
             if (entry.format == DataFormat::Csv)
                 importCsv(file, entry, report);
             else
-                importLines(file, makeRecordParser(entry.format), entry, report);
+                importLines(file, makeRecordParser(entry.format, RecordParserOptions{m_options.allowUnjudged}), entry, report);
             report.files.push_back(entry);
         }
         report.counts = m_writer.counts();
@@ -189,7 +201,7 @@ private:
     void importCsv(const std::string& file, ImportReport::File& entry, ImportReport& report)
     {
         LineReader lines(file);
-        CsvRecordReader reader(lines);
+        CsvRecordReader reader(lines, m_options.allowUnjudged);
         auto source = [&reader](ParsedItem& item) {
             try {
                 const bool more = reader.next(item.record);

@@ -20,6 +20,7 @@ struct ImportOptions {
     std::optional<PreferenceSource> source;  // overrides the records' source (default: ai)
     std::optional<std::string> annotator;    // overrides the records' annotator / model
     std::string corpusPath;                  // rankpo-eval: the {"text": ...} corpus the queries index
+    bool allowUnjudged = false;              // rankpo-pairs/CSV rows without `preferred`: pairs to judge
     // Called now and then with bytes done and bytes in all; return false to cancel (nothing is written).
     std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
 };

@@ -50,6 +50,8 @@ PairQueueSql buildPairQueueSql(const PairQueueQuery& q, bool caseInsensitiveLike
         where.push_back("p.id NOT IN (SELECT pair_id FROM preferences WHERE source = 'human' AND annotator = ?1)");
         out.bindings.push_back({1, q.annotator});
     }
+    if (q.filters & NotJudgedYet)
+        where.push_back("p.id NOT IN (SELECT pair_id FROM preferences)");
     if (q.filters & AiOnly) {
         where.push_back("p.id IN (SELECT pair_id FROM preferences WHERE source = 'ai')");
         where.push_back("p.id NOT IN (SELECT pair_id FROM preferences WHERE source = 'human')");

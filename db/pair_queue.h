@@ -21,6 +21,7 @@ enum QueueFilter : unsigned {
     HumanAiDisagreement = 1u << 2, // some person and some AI prefer different candidates (a tie counts as an outcome)
     LowAiConfidence = 1u << 3,     // some AI judgement below the confidence threshold
     ModelAiDisagreement = 1u << 4, // the score model prefers another candidate than some AI judgement
+    NotJudgedYet = 1u << 5,        // no judgement by anyone (pairs made to be judged, `rankpo make-pairs`)
 };
 
 enum class QueueOrder {

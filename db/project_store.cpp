@@ -124,6 +124,7 @@ ProjectStats ProjectStore::stats()
     s.jobs = scalar("SELECT count(*) FROM jobs");
     s.candidates = scalar("SELECT count(*) FROM candidates");
     s.pairs = scalar("SELECT count(*) FROM pairs");
+    s.pairsUnjudged = scalar("SELECT count(*) FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM preferences r WHERE r.pair_id = p.id)");
     s.preferencesAi = scalar("SELECT count(*) FROM preferences WHERE source = 'ai'");
     s.preferencesHuman = scalar("SELECT count(*) FROM preferences WHERE source = 'human'");
     s.ties = scalar("SELECT count(*) FROM preferences WHERE choice = 'tie'");

@@ -19,6 +19,7 @@ struct ProjectStats {
     std::int64_t jobs = 0;
     std::int64_t candidates = 0;
     std::int64_t pairs = 0;
+    std::int64_t pairsUnjudged = 0; // pairs with no preference from anyone
     std::int64_t preferencesAi = 0;
     std::int64_t preferencesHuman = 0;
     std::int64_t ties = 0;

@@ -79,11 +79,14 @@ ProjectWriter::ProjectWriter(ProjectStore& store)
     , m_insertPair(m_db.prepare("INSERT INTO pairs(job_id, candidate_lo, candidate_hi, created_at) VALUES (?, ?, ?, ?) "
                               "ON CONFLICT DO NOTHING RETURNING id"))
     , m_insertPreference(m_db.prepare("INSERT INTO preferences(pair_id, source, annotator, shown_first, choice, "
-                                    "confidence, rationale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                    "confidence, rationale, created_at, response, usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                     "ON CONFLICT DO NOTHING RETURNING id"))
     , m_upsertLabel(m_db.prepare("INSERT INTO labels(job_id, candidate_id, relevance, created_at) VALUES (?, ?, ?, ?) "
                                "ON CONFLICT(job_id, candidate_id) DO UPDATE SET relevance = excluded.relevance"))
     , m_findLabel(m_db.prepare("SELECT relevance FROM labels WHERE job_id = ? AND candidate_id = ?"))
+    , m_setProvenance(m_db.prepare("UPDATE pairs SET made_by = coalesce(made_by, ?), strategy = coalesce(strategy, ?), "
+                                 "rank_lo = coalesce(rank_lo, ?), rank_hi = coalesce(rank_hi, ?), "
+                                 "score_lo = coalesce(score_lo, ?), score_hi = coalesce(score_hi, ?) WHERE id = ?"))
 {
 }
 
@@ -267,6 +270,24 @@ PairId ProjectWriter::addPair(JobId job, CandidateId a, CandidateId b)
     return id;
 }
 
+PairId ProjectWriter::addPair(JobId job, CandidateId a, CandidateId b, const PairProvenance& provenance)
+{
+    const PairId id = addPair(job, a, b);
+    if (provenance.empty())
+        return id;
+    const bool aIsLo = a < b;
+    auto text = [](std::string_view v) { return v.empty() ? std::optional<std::string>() : std::string(v); };
+    m_setProvenance.bind(1, text(provenance.madeBy))
+        .bind(2, provenance.strategy.empty() ? std::string("import") : std::string(provenance.strategy))
+        .bind(3, aIsLo ? provenance.firstRank : provenance.secondRank)
+        .bind(4, aIsLo ? provenance.secondRank : provenance.firstRank)
+        .bind(5, aIsLo ? provenance.firstScore : provenance.secondScore)
+        .bind(6, aIsLo ? provenance.secondScore : provenance.firstScore)
+        .bind(7, id)
+        .run();
+    return id;
+}
+
 PreferenceId ProjectWriter::addPreference(const NewPreference& p)
 {
     m_insertPreference.bind(1, p.pairId)
@@ -277,6 +298,14 @@ PreferenceId ProjectWriter::addPreference(const NewPreference& p)
         .bind(6, p.confidence)
         .bindStatic(7, p.rationale)
         .bind(8, p.createdAt != 0 ? p.createdAt : m_now);
+    if (p.response.empty())
+        m_insertPreference.bindNull(9);
+    else
+        m_insertPreference.bindStatic(9, p.response);
+    if (p.usage.empty())
+        m_insertPreference.bindNull(10);
+    else
+        m_insertPreference.bindStatic(10, p.usage);
     const PreferenceId id = insertReturningId(m_insertPreference);
     ++(id != 0 ? m_counts.preferencesAdded : m_counts.preferencesDuplicate);
     return id;

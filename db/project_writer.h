@@ -34,6 +34,19 @@ struct NewPreference {
     std::optional<int> confidence;
     std::string_view rationale;
     std::int64_t createdAt = 0;
+    std::string_view response; // an AI judge's raw answer (empty: none)
+    std::string_view usage;    // its token usage as JSON text (empty: none)
+};
+
+// Where a pair came from, as a file tells it: the ranking it was drawn from (model, strategy) and both
+// candidates' ranks and scores there, for the candidates in the order the file gives them.
+struct PairProvenance {
+    std::string_view madeBy;
+    std::string_view strategy; // empty: "import"
+    std::optional<int> firstRank, secondRank;
+    std::optional<double> firstScore, secondScore;
+
+    bool empty() const { return madeBy.empty() && strategy.empty() && !firstRank && !secondRank && !firstScore && !secondScore; }
 };
 
 class ProjectStore;
@@ -57,6 +70,8 @@ public:
     std::optional<CandidateId> findCandidate(std::string_view reference);
 
     PairId addPair(JobId job, CandidateId a, CandidateId b);
+    // The same, and fills the pair's provenance where it has none yet.
+    PairId addPair(JobId job, CandidateId a, CandidateId b, const PairProvenance& provenance);
     // The new preference's id, or 0 when the exact preference is already stored (same source, annotator,
     // shown order, choice).
     PreferenceId addPreference(const NewPreference& preference);
@@ -94,7 +109,7 @@ private:
 
     Statement m_findJob, m_insertJob, m_findCandidate, m_insertCandidate;
     Statement m_findExternal, m_insertExternal, m_setJobExternal, m_setCandidateExternal;
-    Statement m_findPair, m_insertPair, m_insertPreference, m_upsertLabel, m_findLabel;
+    Statement m_findPair, m_insertPair, m_insertPreference, m_upsertLabel, m_findLabel, m_setProvenance;
 };
 
 } // namespace rankpo::db

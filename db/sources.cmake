@@ -5,10 +5,12 @@ list(APPEND RANKPO_DB_SOURCES
   judge_run_store.cpp
   judgement_edits.cpp
   judgement_reader.cpp
+  made_pair_writer.cpp
   model_registry.cpp
   model_score_store.cpp
   pair_details.cpp
   pair_queue.cpp
+  pool_importer.cpp
   parse_pipeline.cpp
   preference_selection.cpp
   project_embedding_cache.cpp

@@ -8,6 +8,7 @@
 #include "workflows/rank_job.h"
 #include "workflows/score_pairs.h"
 #include "workflows/evaluate_model.h"
+#include "workflows/make_pairs.h"
 #include "workflows/training_workflow.h"
 
 #include <string>
@@ -26,7 +27,8 @@ inline constexpr unsigned long long kEngineAbiFingerprint = kEngineAbiVersion
     + 1000ULL * (sizeof(EvaluationOptions) + 3 * sizeof(EvaluationResult) + 5 * sizeof(RankOptions)
                  + 7 * sizeof(JobRanking) + 11 * sizeof(PairScoreOptions) + 13 * sizeof(PairScoreResult)
                  + 17 * sizeof(TrainingRequest) + 19 * sizeof(TrainingResult) + 23 * sizeof(SweepRequest)
-                 + 29 * sizeof(SweepResult) + 31 * sizeof(ComputeDevice));
+                 + 29 * sizeof(SweepResult) + 31 * sizeof(ComputeDevice) + 37 * sizeof(MakePairsOptions)
+                 + 41 * sizeof(MakePairsResult));
 
 class Engine {
 public:
@@ -37,6 +39,7 @@ public:
     virtual TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& request) = 0;
     virtual SweepResult runSweep(db::ProjectStore& store, const SweepRequest& request) = 0;
     virtual std::vector<ComputeDevice> computeDevices() = 0;
+    virtual MakePairsResult makePairs(db::ProjectStore& store, const MakePairsOptions& options) = 0;
 };
 
 // The engine module (librankpo-workflows.so), loaded on the first call from any thread. Looked for in

@@ -19,6 +19,10 @@ public:
     {
         return workflows::scorePairs(store, options);
     }
+    MakePairsResult makePairs(db::ProjectStore& store, const MakePairsOptions& options) override
+    {
+        return workflows::makePairs(store, options);
+    }
     TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& request) override
     {
         return workflows::trainModel(store, request);

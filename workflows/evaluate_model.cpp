@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -92,6 +93,8 @@ Json buildJson(const EvaluationResult& r, const MetricCutoffs& cutoffs, const Te
     }
     j[metric_keys::AlignmentGroups] = std::move(groups);
     j[metric_keys::AlignmentJudgedTies] = r.alignment.judgedTies;
+    if (r.jobsEvaluated == 0)
+        j["ranking_metrics"] = "need rule labels: no job of the split has a relevant one";
     j["jobs_ranked"] = r.jobsRanked;
     j["jobs_evaluated"] = r.jobsEvaluated;
     j["candidates"] = r.candidates;
@@ -126,10 +129,13 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
         if (l.relevance >= 1)
             relevant.insert(l.jobId);
     }
-    if (relevant.empty())
-        throw dataError(store.path() + ": no job of the " + splitName + " split has a relevant rule label, so "
-                        "there is nothing to rank against (import labels: rankpo-contrastive, rankpo-eval or "
-                        "trec-qrels files; or split again)");
+    // A project of one's own documents often has preferences but no rule labels: then the ranking metrics are
+    // missing and alignment is what there is; with neither there is nothing to evaluate.
+    const auto preferences = store.preferences({std::nullopt, std::nullopt, options.split});
+    if (relevant.empty() && preferences.empty())
+        throw dataError(store.path() + ": no job of the " + splitName + " split has a relevant rule label or a "
+                        "judged pair, so there is nothing to evaluate against (import labels: rankpo-contrastive, "
+                        "rankpo-eval or trec-qrels files; judge pairs; or split again)");
     const db::ProjectTexts candidates = db::ProjectTextReader(store).candidates();
     if (candidates.size() == 0)
         throw dataError(store.path() + ": the project has no candidates");
@@ -187,10 +193,18 @@ EvaluationResult evaluateEmbeddings(db::ProjectStore& store, TextEmbedder& embed
     result.jobsEvaluated = judged.size();
     result.standard = StandardMetricsEvaluator(options.cutoffs).evaluate(judged);
     result.upstream = UpstreamMetricsEvaluator(options.cutoffs).evaluate(judged);
+    if (judged.empty()) {
+        // The evaluators' means over no jobs are 0: missing (null in the JSON), not a score of zero.
+        for (MetricValues* values : {&result.standard, &result.upstream}) {
+            MetricValues missing;
+            for (const auto& [key, value] : values->entries())
+                missing.set(key, std::numeric_limits<double>::quiet_NaN());
+            *values = std::move(missing);
+        }
+    }
     report(kStageRank, jobs.size(), jobs.size());
 
     // Alignment: the model's cosine for both candidates of every preference of the split.
-    const auto preferences = store.preferences({std::nullopt, std::nullopt, options.split});
     const auto jobRows = rowsById(jobs.ids);
     const auto candidateRows = rowsById(candidates.ids);
     JobCandidateScores scores;

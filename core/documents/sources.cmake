@@ -9,6 +9,7 @@ list(APPEND RANKPO_DOCUMENTS_SOURCES
   documents/line_end_hyphen_joiner.cpp
   documents/pdf_text_extractor.cpp
   documents/pdf_word_layout.cpp
+  documents/pool_source.cpp
   documents/text_cleanup.cpp
   documents/text_file_decoder.cpp
   documents/text_flow_builder.cpp

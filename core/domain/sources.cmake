@@ -1,3 +1,4 @@
 list(APPEND RANKPO_CORE_SOURCES
+  domain/pair_strategy.cpp
   domain/preference.cpp
 )

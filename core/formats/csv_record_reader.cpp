@@ -20,7 +20,10 @@ std::string lower(std::string s)
 
 } // namespace
 
-CsvRecordReader::CsvRecordReader(LineReader& lines) : m_lines(lines), m_csv(lines) {}
+CsvRecordReader::CsvRecordReader(LineReader& lines, bool allowUnjudged)
+    : m_lines(lines), m_csv(lines), m_allowUnjudged(allowUnjudged)
+{
+}
 
 bool CsvRecordReader::readFields(std::vector<std::string>& fields)
 {
@@ -73,7 +76,7 @@ void CsvRecordReader::readHeader()
         missing += " candidate_a";
     if (m_b < 0)
         missing += " candidate_b";
-    if (m_preferred < 0)
+    if (m_preferred < 0 && !m_allowUnjudged)
         missing += " preferred";
     if (!missing.empty())
         throw dataError(m_lines.path() + ":" + std::to_string(m_csv.recordLine()) + ": CSV header lacks required column(s):"
@@ -111,7 +114,19 @@ bool CsvRecordReader::next(ParsedRecord& out)
     p.second.text = required(m_b, "candidate_b");
     if (p.first.text == p.second.text)
         throw RecordError{"candidate_a and candidate_b are the same text: a pair needs two candidates"};
-    const std::string preferred = lower(field(m_preferred));
+    const std::string preferred = lower(std::string(trim(field(m_preferred))));
+    if (preferred.empty() && m_allowUnjudged) {
+        // A pair waiting for judgement: its texts and ids only.
+        p.judged = false;
+        p.job.externalId = m_jobId >= 0 && !field(m_jobId).empty() ? out.keep(field(m_jobId)) : std::string_view();
+        p.first.externalId = m_aId >= 0 && !field(m_aId).empty() ? out.keep(field(m_aId)) : std::string_view();
+        p.second.externalId = m_bId >= 0 && !field(m_bId).empty() ? out.keep(field(m_bId)) : std::string_view();
+        out.preferences.push_back(p);
+        return true;
+    }
+    if (preferred.empty())
+        throw RecordError{"column 'preferred' is empty (--allow-unjudged imports such rows as pairs waiting for "
+                          "judgement)"};
     if (preferred == "a")
         p.choice = Choice::First;
     else if (preferred == "b")

@@ -17,7 +17,8 @@ class LineReader;
 //             job_id, candidate_a_id, candidate_b_id
 class CsvRecordReader {
 public:
-    explicit CsvRecordReader(LineReader& lines);
+    // `allowUnjudged`: the preferred column may be missing or empty (a pair waiting for judgement).
+    explicit CsvRecordReader(LineReader& lines, bool allowUnjudged = false);
 
     // Returns false at the end. Throws RecordError for an invalid row (recordLine() names it) and
     // rankpo::Error for a file-level problem (no header, missing required columns).
@@ -31,6 +32,7 @@ private:
     LineReader& m_lines;
     CsvFieldReader m_csv;
     bool m_headerRead = false;
+    bool m_allowUnjudged = false;
     std::vector<std::string> m_fields;
     int m_job = -1, m_a = -1, m_b = -1, m_preferred = -1;
     int m_confidence = -1, m_rationale = -1, m_annotator = -1, m_source = -1, m_created = -1;

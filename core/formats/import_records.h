@@ -40,6 +40,17 @@ struct PreferenceRecord {
     std::string_view annotator;
     std::optional<PreferenceSource> source;
     std::optional<std::int64_t> createdAt;
+    // false: a pair waiting for judgement (`--allow-unjudged` rows without `preferred`); no preference is written.
+    bool judged = true;
+    // Where the pair came from (the sample's passage_rank1/passage_rank2; our export's made_by, strategy,
+    // passage_score1/2): both candidates' ranks and scores in the ranking the pair was drawn from.
+    std::optional<int> firstRank, secondRank;
+    std::optional<double> firstScore, secondScore;
+    std::string_view madeBy;
+    std::string_view strategy;
+    // What an AI judge answered: its raw response and token usage (JSON text), kept with the preference.
+    std::string_view response;
+    std::string_view usage;
 };
 
 struct LabelRecord {

@@ -51,6 +51,10 @@ void relocate(ParsedRecord& record, RecordArena& arena)
         move(p.second);
         p.rationale = arena.copy(p.rationale);
         p.annotator = arena.copy(p.annotator);
+        p.madeBy = arena.copy(p.madeBy);
+        p.strategy = arena.copy(p.strategy);
+        p.response = arena.copy(p.response);
+        p.usage = arena.copy(p.usage);
     }
     for (auto& l : record.labels) {
         move(l.job);

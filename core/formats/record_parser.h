@@ -18,7 +18,12 @@ public:
 
 // For the line-based formats (all but CSV, which has its own reader because a quoted field may
 // span lines).
-std::unique_ptr<RecordParser> makeRecordParser(DataFormat format);
+struct RecordParserOptions {
+    // rankpo-pairs rows without `preferred` are pairs waiting for judgement (PreferenceRecord::judged false)
+    // instead of an error.
+    bool allowUnjudged = false;
+};
+std::unique_ptr<RecordParser> makeRecordParser(DataFormat format, const RecordParserOptions& options = {});
 
 // An evaluation corpus line: {"text": ...} (also accepts "contents" and an optional "id"/"docid").
 std::unique_ptr<RecordParser> makeCorpusLineParser();

@@ -5,6 +5,7 @@
 #include "core/text/utf8_codec.h"
 
 #include <cctype>
+#include <cmath>
 #include <string>
 
 namespace rankpo {
@@ -27,8 +28,32 @@ std::optional<PreferenceSource> parseSource(object obj)
 }
 
 // The paper's annotated pairs (see README: every field of the sample is used where it means something).
+// An optional finite number (a JSON number); nullopt when absent or null.
+std::optional<double> optionalNumber(object obj, std::string_view field)
+{
+    element value;
+    if (obj.at_key(field).get(value) || value.type() == element_type::NULL_VALUE)
+        return std::nullopt;
+    double d = 0;
+    if (value.get_double().get(d) || !std::isfinite(d))
+        throw RecordError{"field '" + std::string(field) + "': expected a number, got "
+                          + std::string(typeName(value.type()))};
+    return d;
+}
+
+// A JSON value kept as its compact text (the judge's token usage object).
+std::optional<std::string_view> optionalRawJson(object obj, std::string_view field, ParsedRecord& out)
+{
+    element value;
+    if (obj.at_key(field).get(value) || value.type() == element_type::NULL_VALUE)
+        return std::nullopt;
+    return out.keep(simdjson::minify(value));
+}
+
 class RankPOPairsParser final : public RecordParser {
 public:
+    explicit RankPOPairsParser(bool allowUnjudged) : m_allowUnjudged(allowUnjudged) {}
+
     void parse(std::string_view line, ParsedRecord& out) override
     {
         const object obj = parseObject(m_parser, line);
@@ -49,8 +74,26 @@ public:
         std::optional<std::string_view> preferred = optionalString(obj, "preferred");
         if (!preferred && judged.preferred)
             preferred = *judged.preferred;
-        if (!preferred)
-            throw RecordError{"missing field 'preferred'"};
+        if (auto rank = optionalInteger(obj, "passage_rank1", 1, 1 << 30))
+            p.firstRank = static_cast<int>(*rank);
+        if (auto rank = optionalInteger(obj, "passage_rank2", 1, 1 << 30))
+            p.secondRank = static_cast<int>(*rank);
+        p.firstScore = optionalNumber(obj, "passage_score1");
+        p.secondScore = optionalNumber(obj, "passage_score2");
+        p.madeBy = optionalString(obj, "made_by").value_or(std::string_view());
+        p.strategy = optionalString(obj, "strategy").value_or(std::string_view());
+        if (!preferred) {
+            if (!m_allowUnjudged)
+                throw RecordError{"missing field 'preferred' (--allow-unjudged imports rows without it as pairs "
+                                  "waiting for judgement)"};
+            p.judged = false;
+            out.preferences.push_back(p);
+            return;
+        }
+        if (response)
+            p.response = *response;
+        if (auto usage = optionalRawJson(obj, "usage", out))
+            p.usage = *usage;
         if (*preferred == "A" || *preferred == "a")
             p.choice = Choice::First;
         else if (*preferred == "B" || *preferred == "b")
@@ -80,6 +123,7 @@ public:
 
 private:
     simdjson::dom::parser m_parser;
+    bool m_allowUnjudged = false;
 };
 
 // A candidate inside a JSON list: a string, or an object with "text" (and optionally "id").
@@ -305,10 +349,10 @@ public:
 
 } // namespace
 
-std::unique_ptr<RecordParser> makeRecordParser(DataFormat format)
+std::unique_ptr<RecordParser> makeRecordParser(DataFormat format, const RecordParserOptions& options)
 {
     switch (format) {
-    case DataFormat::RankPOPairs: return std::make_unique<RankPOPairsParser>();
+    case DataFormat::RankPOPairs: return std::make_unique<RankPOPairsParser>(options.allowUnjudged);
     case DataFormat::RankPOContrastive: return std::make_unique<ContrastiveParser>();
     case DataFormat::RankPOEval: return std::make_unique<EvalQueryParser>();
     case DataFormat::TrlDpo: return std::make_unique<TrlDpoParser>();

@@ -273,12 +273,27 @@ private Q_SLOTS:
 
         rankpo::db::connectionOf(*p->store).exec("DELETE FROM labels WHERE relevance > 0 AND job_id <> " + std::to_string(p->j4));
         options.split = Split::Test;
+        // Without relevant labels the ranking metrics are missing (null), never 0; alignment is still measured.
+        if (!p->store->preferences({std::nullopt, std::nullopt, Split::Test}).empty()) {
+            EvaluationOptions noStore = options;
+            noStore.store = false;
+            const EvaluationResult unlabelled = evaluateEmbeddings(*p->store, p->embedder, "fake", noStore);
+            QCOMPARE(unlabelled.jobsEvaluated, std::size_t(0));
+            QVERIFY(unlabelled.json["nDCG@20"].is_null());
+            QVERIFY(unlabelled.json["standard"]["MRR@20"].is_null());
+            QVERIFY(unlabelled.json["alignment_ai_pairs"].get<int>() > 0);
+            QVERIFY(unlabelled.json.contains("ranking_metrics"));
+            rankpo::db::connectionOf(*p->store).exec(
+                "DELETE FROM preferences WHERE pair_id IN (SELECT p.id FROM pairs p JOIN jobs j ON j.id = p.job_id "
+                "WHERE j.split = 'test')");
+        }
         try {
             evaluateEmbeddings(*p->store, p->embedder, "fake", options);
-            QFAIL("a split without relevant labels must be refused");
+            QFAIL("a split without relevant labels or judged pairs must be refused");
         } catch (const Error& e) {
             QVERIFY(e.kind() == ErrorKind::Data);
-            QVERIFY2(std::string(e.what()).find("no job of the test split has a relevant rule label") != std::string::npos,
+            QVERIFY2(std::string(e.what()).find("no job of the test split has a relevant rule label or a judged pair")
+                         != std::string::npos,
                      e.what());
         }
         rankpo::db::connectionOf(*p->store).exec("UPDATE jobs SET split = NULL");

@@ -1,5 +1,6 @@
 #include "ui/common/pair_html.h"
 
+#include "core/formats/resume_section_parser.h"
 #include "ui/common/shared_terms.h"
 #include "ui/common/text_masking.h"
 
@@ -102,7 +103,21 @@ QString candidateHtml(const Candidate& candidate, const QSet<QString>& highlight
     const auto& p = candidate.profile;
     QString html;
     if (!p.tagged()) {
-        html += highlightedHtml(shown(candidate.text, options), highlight, colors.highlight);
+        // A plain résumé is shown by its own sections (Experience, Education, ...), each masked and marked on its
+        // own, so that a heading stands out however the document was laid out.
+        const ResumeSections sections = parseResumeSections(candidate.text);
+        if (!sections.found()) {
+            html += highlightedHtml(shown(candidate.text, options), highlight, colors.highlight);
+            return html;
+        }
+        if (!sections.preamble.empty())
+            html += highlightedHtml(shown(sections.preamble, options), highlight, colors.highlight);
+        for (const ResumeSection& section : sections.sections) {
+            html += QStringLiteral("<h4 class=\"section\" style=\"margin-bottom:2px\">%1</h4>")
+                        .arg(QString::fromStdString(section.heading).toHtmlEscaped());
+            if (!section.body.empty())
+                html += highlightedHtml(shown(section.body, options), highlight, colors.highlight);
+        }
         return html;
     }
     if (!p.keywords.empty()) {

@@ -47,11 +47,12 @@ void MetricBarsChart::rebuild()
     auto* chart = new QChart;
     chart->setTitle(tr("Before and after: ranking metrics (rule labels) and alignment with preferences, test split"));
     const EvaluationSummary* models[2] = {m_before ? &*m_before : nullptr, m_after ? &*m_after : nullptr};
-    // Alignment with people only when either model has it (a project without human judgements has none).
-    QStringList keys = barMetricKeys();
-    const QString human = QLatin1String(metric_keys::AlignmentHuman);
-    if (!(models[0] && models[0]->metrics.contains(human)) && !(models[1] && models[1]->metrics.contains(human)))
-        keys.removeAll(human);
+    // A metric only when either model has it: alignment with people needs human judgements, the ranking metrics
+    // need rule labels (a project of one's own documents may have none); a missing figure is no bar at 0.
+    QStringList keys;
+    for (const QString& k : barMetricKeys())
+        if ((models[0] && models[0]->metrics.contains(k)) || (models[1] && models[1]->metrics.contains(k)))
+            keys << k;
     QStringList categories;
     for (const QString& k : keys)
         categories << barMetricLabel(k);

@@ -55,6 +55,15 @@ db::ImportReport importIntoProject(const QString& projectPath, const ImportChoic
     return db::importFiles(*store, files, options);
 }
 
+workflows::PoolImportOptions poolOptionsFor(const ImportChoices& choices)
+{
+    workflows::PoolImportOptions options;
+    options.kind = choices.pool.value_or(db::PoolKind::Candidates);
+    options.recursive = choices.recursive;
+    options.skipInvalid = choices.skipInvalid;
+    return options;
+}
+
 // Page 1: files and options.
 class ImportFilesPage : public QWizardPage {
 public:
@@ -68,6 +77,19 @@ public:
         files->setSelectionMode(QAbstractItemView::ExtendedSelection);
         wizard->m_files = files;
         auto* add = new QPushButton(tr("Add files…"), this);
+        auto* addFolder = new QPushButton(tr("Add folder…"), this);
+        addFolder->setToolTip(tr("A folder of documents (PDF, DOCX, HTML, text) to import as jobs or candidates"));
+        connect(addFolder, &QPushButton::clicked, this, [this] {
+            AppSettings settings;
+            const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder of documents"), settings.lastDirectory());
+            if (folder.isEmpty())
+                return;
+            settings.setLastDirectory(folder);
+            m_wizard->m_files->addItem(folder);
+            if (!m_wizard->m_pool->currentData().isValid())
+                m_wizard->m_pool->setCurrentIndex(2); // a folder holds documents: candidates unless told otherwise
+            Q_EMIT completeChanged();
+        });
         auto* remove = new QPushButton(tr("Remove"), this);
         connect(add, &QPushButton::clicked, this, [this] {
             AppSettings settings;
@@ -86,6 +108,7 @@ public:
         });
         auto* buttons = new QVBoxLayout;
         buttons->addWidget(add);
+        buttons->addWidget(addFolder);
         buttons->addWidget(remove);
         buttons->addStretch(1);
         auto* fileRow = new QHBoxLayout;
@@ -120,7 +143,28 @@ public:
         auto* skip = new QCheckBox(tr("Skip invalid records (import the valid ones and list the others)"), this);
         wizard->m_skipInvalid = skip;
 
+        auto* pool = new QComboBox(this);
+        pool->setObjectName("importAs");
+        pool->addItem(tr("Pairs, judgements or labels (the formats below)"));
+        pool->addItem(tr("Documents as jobs"), static_cast<int>(db::PoolKind::Jobs));
+        pool->addItem(tr("Documents as candidates"), static_cast<int>(db::PoolKind::Candidates));
+        pool->setToolTip(tr("Documents: .pdf .docx .html .txt .md files and folders, or .jsonl/.csv pools with id "
+                            "and text fields"));
+        wizard->m_pool = pool;
+        auto* recursive = new QCheckBox(tr("Include subfolders"), this);
+        wizard->m_recursive = recursive;
+        auto updateEnabled = [format, source, annotator, corpus, recursive, pool] {
+            const bool documents = pool->currentData().isValid();
+            for (QWidget* w : std::initializer_list<QWidget*>{format, source, annotator, corpus})
+                w->setEnabled(!documents);
+            recursive->setEnabled(documents);
+        };
+        connect(pool, qOverload<int>(&QComboBox::currentIndexChanged), this, updateEnabled);
+        updateEnabled();
+
         auto* form = new QFormLayout;
+        form->addRow(tr("Import as"), pool);
+        form->addRow(QString(), recursive);
         form->addRow(tr("Format"), format);
         form->addRow(tr("Judgements come from"), source);
         form->addRow(tr("Annotator / model"), annotator);
@@ -182,6 +226,11 @@ public:
 
     bool isComplete() const override
     {
+        if (m_wizard->m_pool->currentData().isValid()) {
+            const auto& c = m_wizard->m_poolCheck;
+            return m_wizard->m_checkDone && !c.cancelled && c.texts > 0
+                && (c.invalid.empty() || m_wizard->m_skipInvalid->isChecked());
+        }
         if (!m_wizard->m_checkDone || m_wizard->m_checks.empty())
             return false;
         for (const auto& c : m_wizard->m_checks) {
@@ -253,6 +302,8 @@ void ImportWizard::setChoices(const ImportChoices& choices)
     m_annotator->setText(choices.annotator);
     m_corpus->setText(choices.corpus);
     m_skipInvalid->setChecked(choices.skipInvalid);
+    m_pool->setCurrentIndex(choices.pool ? m_pool->findData(static_cast<int>(*choices.pool)) : 0);
+    m_recursive->setChecked(choices.recursive);
     if (auto* p = page(FilesPageId))
         Q_EMIT p->completeChanged();
 }
@@ -269,7 +320,117 @@ ImportChoices ImportWizard::choices() const
     c.annotator = m_annotator->text();
     c.corpus = m_corpus->text().trimmed();
     c.skipInvalid = m_skipInvalid->isChecked();
+    if (m_pool->currentData().isValid())
+        c.pool = static_cast<db::PoolKind>(m_pool->currentData().toInt());
+    c.recursive = m_recursive->isChecked();
     return c;
+}
+
+void ImportWizard::startPoolCheck(const ImportChoices& c)
+{
+    auto result = std::make_shared<workflows::PoolCheck>();
+    connect(m_task, &BackgroundTask::succeeded, this, [this, result] {
+        m_poolCheck = std::move(*result);
+        m_checkDone = true;
+        m_checkProgress->hide();
+        const auto& check = m_poolCheck;
+        QString summary = tr("%n document(s) or record(s) to import", nullptr, static_cast<int>(check.texts));
+        summary += tr(", %n invalid", nullptr, static_cast<int>(check.invalid.size()));
+        summary += tr(", %n not supported (skipped).", nullptr, static_cast<int>(check.unsupported.size()));
+        if (!check.invalid.empty() && !m_skipInvalid->isChecked())
+            summary += tr(" Go back and tick “Skip invalid records” to import the others, or fix the files.");
+        if (check.texts == 0)
+            summary += tr(" Nothing to import.");
+        m_checkSummary->setText(summary);
+        m_previewFile->addItem(tr("the first %n document(s)", nullptr, static_cast<int>(check.preview.size())));
+        m_preview->setRowCount(static_cast<int>(check.preview.size()));
+        for (int r = 0; r < static_cast<int>(check.preview.size()); ++r) {
+            const auto& p = check.preview[static_cast<std::size_t>(r)];
+            const QString text = QString::fromStdString(p.text);
+            const QString cells[] = {QString::number(r + 1), QString::fromStdString(p.externalId), snippet(p.text, 300), QString(),
+                                     QString::fromStdString(p.sourceFormat)};
+            for (int col = 0; col < 5; ++col) {
+                auto* item = new QTableWidgetItem(cells[col]);
+                item->setToolTip(col == 2 ? text : cells[col]);
+                m_preview->setItem(r, col, item);
+            }
+        }
+        QStringList report;
+        for (const auto& m : check.invalid)
+            report << QString::fromStdString(m);
+        for (const auto& p : check.preview)
+            for (const auto& w : p.warnings)
+                report << tr("warning: %1").arg(QString::fromStdString(w));
+        for (const auto& m : check.unsupported)
+            report << tr("not supported, skipped: %1").arg(QString::fromStdString(m));
+        m_problems->setPlainText(report.join('\n'));
+        static_cast<ImportCheckPage*>(page(CheckPageId))->changed();
+    });
+    connect(m_task, &BackgroundTask::failed, this, [this](const QString& message) {
+        m_checkSummary->setText(tr("The check failed: %1").arg(message));
+        m_checkProgress->hide();
+    });
+    connect(m_task, &BackgroundTask::cancelled, this, [this] { m_checkProgress->hide(); });
+    m_preview->setHorizontalHeaderLabels({tr("#"), tr("Document"), tr("Extracted text"), QString(), tr("Format")});
+    m_task->start([c, result](TaskControl& control) {
+        std::vector<std::string> paths;
+        for (const QString& f : c.files)
+            paths.push_back(f.toStdString());
+        workflows::PoolImportOptions options = poolOptionsFor(c);
+        options.progress = [&control](std::uint64_t done, std::uint64_t total, const std::string&) {
+            control.setProgress(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
+            return !control.cancelled();
+        };
+        *result = workflows::checkPool(paths, options);
+    });
+}
+
+void ImportWizard::startPoolImport(const ImportChoices& c)
+{
+    auto report = std::make_shared<workflows::PoolImportReport>();
+    auto finish = [this](const QString& text, bool success) {
+        m_importDone = true;
+        m_importSucceeded = success;
+        m_cancelImport->setEnabled(false);
+        m_importLabel->setText(text);
+        static_cast<ImportRunPage*>(page(ImportPageId))->changed();
+    };
+    connect(m_task, &BackgroundTask::succeeded, this, [this, report, finish, kind = c.pool] {
+        m_poolReport = *report;
+        m_importProgress->setValue(1000);
+        QStringList lines;
+        lines << tr("Documents read: %1, records read: %2").arg(m_poolReport.documents).arg(m_poolReport.records);
+        lines << (kind == db::PoolKind::Jobs ? tr("Jobs added: %1 (already in the project: %2)")
+                                             : tr("Candidates added: %1 (already in the project: %2)"))
+                     .arg(m_poolReport.counts.added)
+                     .arg(m_poolReport.counts.duplicates);
+        for (const auto& s : m_poolReport.skipped)
+            lines << tr("skipped: %1").arg(QString::fromStdString(s));
+        for (const auto& w : m_poolReport.warnings)
+            lines << tr("warning: %1").arg(QString::fromStdString(w));
+        m_importReport->setPlainText(lines.join('\n'));
+        m_document->notifyDataChanged();
+        finish(tr("Done."), true);
+    });
+    connect(m_task, &BackgroundTask::cancelled, this, [finish] { finish(tr("Cancelled: nothing was written."), false); });
+    connect(m_task, &BackgroundTask::failed, this, [this, finish](const QString& message) {
+        m_importReport->setPlainText(message);
+        finish(tr("The import failed; nothing was written."), false);
+        showError(this, tr("The import failed; nothing was written."), message);
+    });
+    const QString projectPath = m_document->path();
+    m_task->start([projectPath, c, report](TaskControl& control) {
+        auto store = db::ProjectStore::open(projectPath.toStdString());
+        std::vector<std::string> paths;
+        for (const QString& f : c.files)
+            paths.push_back(f.toStdString());
+        workflows::PoolImportOptions options = poolOptionsFor(c);
+        options.progress = [&control](std::uint64_t done, std::uint64_t total, const std::string&) {
+            control.setProgress(static_cast<std::int64_t>(done), static_cast<std::int64_t>(total));
+            return !control.cancelled();
+        };
+        *report = workflows::importPool(*store, paths, options);
+    });
 }
 
 void ImportWizard::startCheck()
@@ -290,6 +451,12 @@ void ImportWizard::startCheck()
         if (total > 0)
             m_checkProgress->setValue(static_cast<int>(1000 * done / total));
     });
+    m_poolCheck = {};
+    m_preview->setHorizontalHeaderLabels({tr("Line"), tr("Job"), tr("Candidate A"), tr("Candidate B"), tr("Outcome")});
+    if (c.pool) {
+        startPoolCheck(c);
+        return;
+    }
     connect(m_task, &BackgroundTask::succeeded, this, [this, results] {
         m_checks = std::move(*results);
         m_checkDone = true;
@@ -398,6 +565,10 @@ void ImportWizard::startImport()
         if (total > 0)
             m_importProgress->setValue(static_cast<int>(1000 * done / total));
     });
+    if (c.pool) {
+        startPoolImport(c);
+        return;
+    }
     auto finish = [this](const QString& text, bool success) {
         m_importDone = true;
         m_importSucceeded = success;

@@ -3,6 +3,7 @@
 #include "core/formats/import_format.h"
 #include "db/import_files.h"
 #include "ui/io/import_validation.h"
+#include "workflows/pool_import.h"
 
 #include <QStringList>
 #include <QWizard>
@@ -34,9 +35,15 @@ struct ImportChoices {
     QString annotator;                       // empty: as the records say
     QString corpus;                          // rankpo-eval: the corpus file
     bool skipInvalid = false;
+    // Documents (files and folders of PDF, DOCX, HTML, text) or .jsonl/.csv pools as jobs or candidates;
+    // nullopt: pair and label files as above.
+    std::optional<db::PoolKind> pool;
+    bool recursive = false; // a pool's subfolders too
 };
 
 db::ImportOptions importOptionsFor(const ImportChoices& choices);
+
+workflows::PoolImportOptions poolOptionsFor(const ImportChoices& choices);
 
 // Imports into the project file at `projectPath` on the calling (worker) thread through its own
 // connection, reporting progress to `control`; cancelling rolls everything back.
@@ -60,6 +67,9 @@ public:
     bool importFinished() const { return m_importDone; }
     bool importSucceeded() const { return m_importSucceeded; }
     const db::ImportReport& report() const { return m_report; }
+    // For a pool of documents: what the check read, and what the import added.
+    const workflows::PoolCheck& poolCheck() const { return m_poolCheck; }
+    const workflows::PoolImportReport& poolReport() const { return m_poolReport; }
     // Blocks until the running check or import is over (tests).
     void waitForWork();
 
@@ -71,6 +81,8 @@ private:
     friend class ImportRunPage;
 
     void startCheck();
+    void startPoolCheck(const ImportChoices& c);
+    void startPoolImport(const ImportChoices& c);
     void showPreview(int fileIndex);
     void startImport();
 
@@ -84,6 +96,10 @@ private:
     QLineEdit* m_annotator = nullptr;
     QLineEdit* m_corpus = nullptr;
     QCheckBox* m_skipInvalid = nullptr;
+    QComboBox* m_pool = nullptr;
+    QCheckBox* m_recursive = nullptr;
+    workflows::PoolCheck m_poolCheck;
+    workflows::PoolImportReport m_poolReport;
     // Check page.
     QLabel* m_checkSummary = nullptr;
     QProgressBar* m_checkProgress = nullptr;

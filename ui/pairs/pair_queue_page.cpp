@@ -2,6 +2,7 @@
 
 #include "ui/shell/app_settings.h"
 #include "ui/pairs/pair_queue_model.h"
+#include "ui/pairs/make_pairs_dialog.h"
 #include "ui/pairs/pair_scoring.h"
 #ifdef RANKPO_WITH_JUDGE
 #include "ui/pairs/judge_dialog.h"
@@ -71,10 +72,22 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
     m_judgeButton->setToolTip(tr("This build has no HTTP client (RANKPO_WITH_HTTP=OFF)"));
 #endif
     searchRow->addWidget(m_judgeButton);
+    m_makePairsButton = new QPushButton(tr("Make pairs…"), this);
+    m_makePairsButton->setObjectName("makePairs");
+    m_makePairsButton->setToolTip(tr("Rank every candidate for each job with a model and draw pairs to judge among "
+                                     "its best ones (on a worker)"));
+    connect(m_makePairsButton, &QPushButton::clicked, this, [this] {
+        if (makePairsWithDialog(this, document()) > 0)
+            setFilters(db::NotJudgedYet); // show what was just made
+    });
+    searchRow->addWidget(m_makePairsButton);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Show only:"), this));
     m_notMine = new QCheckBox(tr("Not judged by me"), this);
+    m_notJudged = new QCheckBox(tr("Not judged yet"), this);
+    m_notJudged->setObjectName("notJudgedYet");
+    m_notJudged->setToolTip(tr("Pairs nobody has judged yet (made with Make pairs… or imported unjudged)"));
     m_aiOnly = new QCheckBox(tr("AI only"), this);
     m_aiOnly->setToolTip(tr("Judged by an AI and by no person"));
     m_humanAi = new QCheckBox(tr("Human–AI disagreement"), this);
@@ -84,7 +97,7 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
     m_confidenceThreshold->setValue(60);
     m_modelAi = new QCheckBox(tr("Model–AI disagreement"), this);
     m_modelAi->setToolTip(tr("The score model prefers the other candidate than the AI judge"));
-    for (QCheckBox* box : {m_notMine, m_aiOnly, m_humanAi, m_lowConfidence, m_modelAi}) {
+    for (QCheckBox* box : {m_notMine, m_notJudged, m_aiOnly, m_humanAi, m_lowConfidence, m_modelAi}) {
         filterRow->addWidget(box);
         if (box == m_lowConfidence)
             filterRow->addWidget(m_confidenceThreshold);
@@ -166,6 +179,7 @@ void PairQueuePage::setDocument(ProjectDocument* document)
 #else
     m_judgeButton->setEnabled(false);
 #endif
+    m_makePairsButton->setEnabled(document != nullptr);
     // The model keeps the query; it reloads for the new document.
     m_model->setQuery(currentQuery());
     m_model->setDocument(document);
@@ -177,6 +191,8 @@ db::PairQueueQuery PairQueuePage::currentQuery() const
     db::PairQueueQuery q;
     if (m_notMine->isChecked())
         q.filters |= db::NotJudgedByMe;
+    if (m_notJudged->isChecked())
+        q.filters |= db::NotJudgedYet;
     if (m_aiOnly->isChecked())
         q.filters |= db::AiOnly;
     if (m_humanAi->isChecked())
@@ -205,7 +221,8 @@ void PairQueuePage::applyQuery()
 
 void PairQueuePage::setFilters(unsigned filters)
 {
-    const QSignalBlocker b1(m_notMine), b2(m_aiOnly), b3(m_humanAi), b4(m_lowConfidence), b5(m_modelAi);
+    const QSignalBlocker b1(m_notMine), b2(m_aiOnly), b3(m_humanAi), b4(m_lowConfidence), b5(m_modelAi), b6(m_notJudged);
+    m_notJudged->setChecked(filters & db::NotJudgedYet);
     m_notMine->setChecked(filters & db::NotJudgedByMe);
     m_aiOnly->setChecked(filters & db::AiOnly);
     m_humanAi->setChecked(filters & db::HumanAiDisagreement);

@@ -53,6 +53,7 @@ private:
     QTimer* m_searchDelay;
     QCheckBox* m_notMine;
     QCheckBox* m_aiOnly;
+    QCheckBox* m_notJudged;
     QCheckBox* m_humanAi;
     QCheckBox* m_lowConfidence;
     QSpinBox* m_confidenceThreshold;
@@ -61,6 +62,7 @@ private:
     QComboBox* m_scoreModel;
     QPushButton* m_scoreButton;
     QPushButton* m_judgeButton;
+    QPushButton* m_makePairsButton;
     QLabel* m_status;
 };
 

@@ -134,11 +134,12 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     case Started:
         return QDateTime::fromSecsSinceEpoch(r.run.startedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case Duration:
-        return r.run.seconds ? duration(*r.run.seconds) : QString();
+        return r.run.seconds ? duration(*r.run.seconds) : QStringLiteral("–");
     case Ndcg20:
-        return r.ndcg20 ? QString::number(*r.ndcg20, 'f', 4) : QString();
+        // Missing (a failed run, a project without rule labels): a dash, never a number.
+        return r.ndcg20 ? QString::number(*r.ndcg20, 'f', 4) : QStringLiteral("–");
     case Alignment:
-        return r.alignment ? QString::number(*r.alignment * 100.0, 'f', 1) + QStringLiteral(" %") : QString();
+        return r.alignment ? QString::number(*r.alignment * 100.0, 'f', 1) + QStringLiteral(" %") : QStringLiteral("–");
     case Sweep:
         return QString::fromStdString(r.run.sweep);
     }

@@ -24,3 +24,4 @@ rankpo_cli_engine_command(train "Fine-tune a model on the project: contrastive, 
 rankpo_cli_engine_command(sweep "Learning-rate sweep of RankPO and SFT, each run evaluated" sweep_command.cpp)
 rankpo_cli_engine_command(demo "The demo pipeline: base, stage 1, RankPO and SFT on held-out demo jobs" demo_command.cpp)
 rankpo_cli_engine_command(score "Score every pair's candidates with a model for the studio's active learning" score_command.cpp)
+rankpo_cli_engine_command(make-pairs "Make pairs to judge from a model's ranking of each job's candidates" make_pairs_command.cpp)

@@ -31,10 +31,19 @@ struct EvalArgs {
 std::string cell(const nlohmann::ordered_json& value)
 {
     if (!value.is_number())
-        return value.is_null() ? "n/a" : "-";
+        return "\u2013"; // missing (no labels, an undefined rate): never a number
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.4f", value.get<double>());
     return buffer;
+}
+
+// Right-aligned by characters, not bytes: the dash of a missing figure is three bytes of UTF-8.
+std::string right(const std::string& text, std::size_t width)
+{
+    std::size_t chars = 0;
+    for (const char c : text)
+        chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return std::string(chars < width ? width - chars : 0, ' ') + text;
 }
 
 void printText(const workflows::EvaluationResult& r)
@@ -49,19 +58,25 @@ void printText(const workflows::EvaluationResult& r)
         for (const auto& k : j["cutoffs"]) {
             const std::string key = metricKey(name, k.get<int>());
             const auto value = [&](const char* family) {
-                return j[family].contains(key) ? cell(j[family][key]) : std::string("-");
+                return j[family].contains(key) ? cell(j[family][key]) : std::string("\u2013");
             };
-            std::printf("%-12s %10s %10s\n", key.c_str(), value(metric_keys::Standard).c_str(), value(metric_keys::Upstream).c_str());
+            std::printf("%-12s %s %s\n", key.c_str(), right(value(metric_keys::Standard), 10).c_str(),
+                        right(value(metric_keys::Upstream), 10).c_str());
         }
     }
+    if (r.jobsEvaluated == 0)
+        std::printf("ranking metrics need rule labels: no job of the %s split has a relevant one (import labels: "
+                    "rankpo-contrastive, rankpo-eval or trec-qrels files)\n",
+                    std::string(db::toString(r.split)).c_str());
     std::printf("alignment with the split's preferences (the preferred candidate scored higher; equal scores count "
                 "half):\n");
     std::printf("  %-28s %8s  %-17s %7s\n", "group", "rate", "95% CI", "pairs");
     for (const auto& g : r.alignment.groups) {
         char ci[40];
         std::snprintf(ci, sizeof ci, "[%.3f, %.3f]", g.interval95.lower, g.interval95.upper);
-        std::printf("  %-28s %8s  %-17s %7lld\n", g.group.c_str(),
-                    std::isnan(g.rate) ? "n/a" : cell(g.rate).c_str(), ci, static_cast<long long>(g.pairs));
+        std::printf("  %-28s %s  %-17s %7lld\n", g.group.c_str(),
+                    right(std::isnan(g.rate) ? std::string("\u2013") : cell(g.rate), 8).c_str(), ci,
+                    static_cast<long long>(g.pairs));
     }
     if (r.alignment.judgedTies > 0)
         std::printf("  (%lld judged ties not counted)\n", static_cast<long long>(r.alignment.judgedTies));

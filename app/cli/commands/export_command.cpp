@@ -15,7 +15,7 @@ void setupExport(CLI::App& root)
                                               "rankpo-contrastive, trec-qrels)");
     struct Options {
         std::string project, out, format, source = "all", split = "all", annotator, policy = "all", ties = "drop";
-        bool weight = false, noRationale = false, minimal = false, dropInconsistent = false;
+        bool weight = false, noRationale = false, minimal = false, dropInconsistent = false, unjudged = false;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("project", o->project, "Project file")->required();
@@ -42,7 +42,18 @@ void setupExport(CLI::App& root)
     cmd->add_flag("--minimal", o->minimal, "Only the fields the target trainer reads");
     cmd->add_flag("--drop-inconsistent", o->dropInconsistent,
                   "Leave out a judge's rows for the pairs it judged both ways differently (before --policy)");
-    cmd->callback([o] {
+    cmd->add_flag("--unjudged", o->unjudged,
+                  "The pairs nobody judged yet (rankpo-pairs or csv, no 'preferred'), for an external judge; "
+                  "`rankpo import --allow-unjudged` reads them back");
+    cmd->callback([o, cmd] {
+        if (o->unjudged) {
+            if (o->format != "rankpo-pairs" && o->format != "csv")
+                throw usageError("--unjudged writes rankpo-pairs or csv, not " + o->format);
+            for (const char* name : {"--source", "--policy", "--ties", "--annotator", "--weight", "--minimal",
+                                     "--drop-inconsistent"})
+                if (cmd->count(name) > 0)
+                    throw usageError(std::string(name) + " selects judgements: it does not go with --unjudged");
+        }
         db::ExportOptions options;
         options.format = *formatFromName(o->format);
         if (o->source != "all")
@@ -57,9 +68,11 @@ void setupExport(CLI::App& root)
         options.rationaleColumn = !o->noRationale;
         options.minimal = o->minimal;
         options.dropInconsistent = o->dropInconsistent;
+        options.unjudged = o->unjudged;
         auto store = db::ProjectStore::open(o->project);
         const auto report = db::exportProject(*store, o->out, options);
-        std::cout << "Wrote " << report.rows << " rows to " << o->out << " (" << o->format << ")";
+        std::cout << "Wrote " << report.rows << (o->unjudged ? " unjudged pairs" : " rows") << " to " << o->out
+                  << " (" << o->format << ")";
         if (report.tiesDropped)
             std::cout << ", " << report.tiesDropped << " ties dropped";
         if (report.tiesSplit)

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <cmath>
 #include <iostream>
 #include <map>
 
@@ -72,10 +73,26 @@ void setupRuns(CLI::App& root)
                 }
                 all.push_back(j);
             } else {
-                auto metric = [&](const char* key) { return final.count(key) ? final[key] : -1.0; };
-                std::printf("%-6s %-28s %-12s %-10s %-22s %8lld %8.0f %9.4f  %.4f\n", "train", r.name.c_str(), r.method.c_str(),
+                // A figure the run does not have (failed, cancelled, no labels) shows as missing, never as a number.
+                auto metric = [&](const char* key) {
+                    char buffer[32];
+                    if (!final.count(key) || !std::isfinite(final[key]))
+                        return std::string("\u2013");
+                    std::snprintf(buffer, sizeof buffer, "%.4f", final[key]);
+                    return std::string(buffer);
+                };
+                const std::string seconds = r.seconds ? std::to_string(static_cast<long long>(*r.seconds + 0.5)) : "\u2013";
+                // Padded by characters, not bytes: the dash is three bytes of UTF-8.
+                auto right = [](const std::string& text, std::size_t width) {
+                    std::size_t chars = 0;
+                    for (const char c : text)
+                        chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                    return std::string(chars < width ? width - chars : 0, ' ') + text;
+                };
+                std::printf("%-6s %-28s %-12s %-10s %-22s %8lld %s %s  %s\n", "train", r.name.c_str(), r.method.c_str(),
                             std::string(db::toString(r.status)).c_str(), r.baseModel.substr(0, 22).c_str(),
-                            static_cast<long long>(steps), r.seconds.value_or(0), metric(metric_keys::NDCG20), metric(metric_keys::AlignmentAi));
+                            static_cast<long long>(steps), right(seconds, 8).c_str(),
+                            right(metric(metric_keys::NDCG20), 9).c_str(), metric(metric_keys::AlignmentAi).c_str());
                 if (!r.message.empty() && r.status != db::RunStatus::Done)
                     std::printf("    %s\n", r.message.c_str());
             }

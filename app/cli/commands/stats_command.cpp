@@ -15,6 +15,7 @@ nlohmann::ordered_json statsJson(const db::ProjectStats& s)
     j["jobs"] = s.jobs;
     j["candidates"] = s.candidates;
     j["pairs"] = s.pairs;
+    j["pairs_unjudged"] = s.pairsUnjudged;
     j["preferences"] = {{"ai", s.preferencesAi}, {"human", s.preferencesHuman}, {"ties", s.ties}};
     j["labels"] = {{"positive", s.labelsPositive}, {"negative", s.labelsNegative}};
     j["split"] = {{"train", s.trainJobs}, {"test", s.testJobs}, {"unassigned", s.unassignedJobs}};
@@ -47,7 +48,7 @@ void setupStats(CLI::App& root)
                   << "  jobs          " << s.jobs << "  (train " << s.trainJobs << ", test " << s.testJobs
                   << ", unassigned " << s.unassignedJobs << ")\n"
                   << "  candidates    " << s.candidates << "\n"
-                  << "  pairs         " << s.pairs << "\n"
+                  << "  pairs         " << s.pairs << "  (" << s.pairsUnjudged << " not judged yet)\n"
                   << "  preferences   " << s.preferencesAi << " ai, " << s.preferencesHuman << " human (" << s.ties
                   << " ties)\n"
                   << "  labels        " << s.labelsPositive << " positive, " << s.labelsNegative << " negative\n";

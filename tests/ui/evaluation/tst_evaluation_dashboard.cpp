@@ -184,6 +184,21 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, saveChartTable(chart.table(), m_dir.filePath(QStringLiteral("no/such/dir/x.csv"))));
     }
 
+    void withoutRuleLabelsOnlyAlignmentIsDrawn()
+    {
+        // A project of one's own documents: the evaluation has alignment but no ranking metrics (null), which
+        // must not show as bars at 0.
+        MetricBarsChart chart;
+        EvaluationSummary e;
+        e.model = QStringLiteral("m");
+        e.metrics.insert(QStringLiteral("alignment_ai"), 0.62);
+        chart.setEvaluations(&e, nullptr);
+        const QList<QBarSet*> sets = chart.barSeries()->barSets();
+        QCOMPARE(sets.size(), 2);
+        QCOMPARE(sets[0]->count(), 1);
+        QCOMPARE(sets[0]->at(0), 0.62);
+    }
+
     void sweepDialogParsesRates()
     {
         QCOMPARE(SweepDialog::parseLearningRates(QStringLiteral("5e-7, 1e-6;2e-6  1e-5")),

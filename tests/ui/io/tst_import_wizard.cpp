@@ -131,6 +131,52 @@ private Q_SLOTS:
         QCOMPARE(dataChanged.count(), 1);
     }
 
+    void wizardPreviewsAndImportsAFolderOfDocuments()
+    {
+        QTemporaryDir dir;
+        test::ProjectBuilder(dir.filePath("d.rankpo").toStdString()).close();
+        ProjectDocument doc(ProjectDocument::openStore(dir.filePath("d.rankpo"), false));
+        QTemporaryDir folder;
+        test::writeFile(folder, "jane.txt", "Jane Doe\n\nExperience\nResearch engineer in optics\n\nSkills\nC++\n");
+        test::writeFile(folder, "omar.md", "# Omar Khan\n\n## Education\nPhD Chemistry\n");
+        test::writeFile(folder, "broken.pdf", "%PDF-1.4 garbage");
+        test::writeFile(folder, "old.doc", "x");
+        ImportWizard wizard(&doc);
+        ImportChoices choices;
+        choices.files = {folder.path()};
+        choices.pool = db::PoolKind::Candidates;
+        wizard.setChoices(choices);
+        wizard.show();
+        wizard.next();
+        wizard.waitForWork();
+        QTRY_VERIFY(wizard.checkFinished());
+        QCOMPARE(wizard.poolCheck().texts, std::size_t(2));
+        QCOMPARE(wizard.poolCheck().invalid.size(), std::size_t(1));
+        QCOMPARE(wizard.poolCheck().unsupported.size(), std::size_t(1));
+        auto* preview = wizard.findChild<QTableWidget*>("importPreview");
+        QCOMPARE(preview->rowCount(), 2);
+        QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("jane.txt"));
+        QVERIFY(preview->item(0, 2)->text().contains("Research engineer in optics"));
+        const QString problems = wizard.findChild<QPlainTextEdit*>("importProblems")->toPlainText();
+        QVERIFY2(problems.contains("broken.pdf") && problems.contains("old.doc"), qPrintable(problems));
+        QCOMPARE(test::countRows(doc.store(), "SELECT count(*) FROM candidates"), std::int64_t(0)); // nothing yet
+        QVERIFY(!wizard.button(QWizard::CommitButton)->isEnabled()); // strict: the broken PDF blocks
+        wizard.back();
+        choices.skipInvalid = true;
+        wizard.setChoices(choices);
+        wizard.next();
+        wizard.waitForWork();
+        QTRY_VERIFY(wizard.checkFinished());
+        QVERIFY(wizard.button(QWizard::CommitButton)->isEnabled());
+        wizard.next();
+        wizard.waitForWork();
+        QTRY_VERIFY(wizard.importFinished());
+        QVERIFY(wizard.importSucceeded());
+        QCOMPARE(wizard.poolReport().counts.added, std::int64_t(2));
+        QCOMPARE(wizard.poolReport().skipped.size(), std::size_t(1));
+        QCOMPARE(test::countRows(doc.store(), "SELECT count(*) FROM candidates WHERE sections IS NOT NULL"), std::int64_t(2));
+    }
+
     void invalidRecordsBlockUnlessSkipped()
     {
         QTemporaryDir dir;

@@ -84,6 +84,8 @@ private Q_SLOTS:
         QTest::newRow("not judged by bob") << q(db::NotJudgedByMe, "bob") << Ids{1, 2, 3, 5};
         QTest::newRow("not judged by a newcomer") << q(db::NotJudgedByMe, "carol") << Ids{1, 2, 3, 4, 5, 6};
         QTest::newRow("ai only") << q(db::AiOnly) << Ids{3};
+        QTest::newRow("not judged yet") << q(db::NotJudgedYet) << Ids{5};
+        QTest::newRow("not judged yet, not judged by alice") << q(db::NotJudgedYet | db::NotJudgedByMe) << Ids{5};
         QTest::newRow("human-ai disagreement (a tie counts)") << q(db::HumanAiDisagreement) << Ids{2, 4};
         QTest::newRow("low ai confidence") << q(db::LowAiConfidence) << Ids{2, 4};
         auto below41 = q(db::LowAiConfidence);
