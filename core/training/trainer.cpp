@@ -85,6 +85,7 @@ private:
     std::size_t m_microBatches = 0;
     std::optional<GradientAccumulator> m_accumulator;
     std::optional<LearningRateSchedule> m_schedule;
+    std::optional<MasterWeights> m_masters;
     std::unique_ptr<torch::optim::AdamW> m_optimizer;
     std::vector<torch::Tensor> m_parameters;
     MetricsAccumulator m_metrics;
@@ -149,8 +150,9 @@ void Trainer::Loop::makeOptimizer()
     settings.beta1 = m_config.adamBeta1;
     settings.beta2 = m_config.adamBeta2;
     settings.epsilon = m_config.adamEpsilon;
-    m_optimizer = makeAdamW(named, settings);
-    for (const auto& [name, p] : named)
+    m_masters.emplace(named);
+    m_optimizer = makeAdamW(m_masters->optimized(), settings);
+    for (const auto& [name, p] : m_masters->optimized())
         if (p.requires_grad())
             m_parameters.push_back(p);
 }
@@ -190,9 +192,11 @@ bool Trainer::Loop::optimizerStep(int epoch, std::size_t microBatch)
 {
     const double lr = m_schedule->learningRate(m_step);
     setLearningRate(*m_optimizer, lr);
+    m_masters->gradientsToMasters();
     const double gradNorm = clipGradientNorm(m_parameters, m_config.maxGradNorm);
     m_optimizer->step();
     m_optimizer->zero_grad();
+    m_masters->mastersToModel();
     ++m_step;
     m_epoch = double(epoch) + double(microBatch + 1) / double(m_microBatches);
     m_metrics.setLatest("learning_rate", lr);
