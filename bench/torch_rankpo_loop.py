@@ -6,7 +6,9 @@ normalisation), same examples, batch size, maximum lengths, thread count, object
 reference-free, tau 0.1, beta 2), AdamW, gradient clipping at 1.0, dropout on. Tokenisation happens in
 the loop, as on our side (each distinct text once). Prints one JSON line.
 
-    PYTHONPATH=.deps/python /usr/bin/python3 bench/torch_rankpo_loop.py MODEL_DIR EXAMPLES.json THREADS BATCH MAX_LEN
+    PYTHONPATH=.deps/python /usr/bin/python3 bench/torch_rankpo_loop.py MODEL_DIR EXAMPLES.json THREADS BATCH MAX_LEN [every-job]
+
+With every-job, each pair's job text is encoded (one row per pair, the usual PyTorch loop), not each distinct one.
 """
 import json
 import os
@@ -27,7 +29,7 @@ def pooling_mode(model_dir):
     return "mean"
 
 
-def main(model_dir, examples_file, threads, batch, max_len):
+def main(model_dir, examples_file, threads, batch, max_len, every_job=False):
     torch.set_num_threads(threads)
     torch.manual_seed(42)
     with open(examples_file, encoding="utf-8") as f:
@@ -53,8 +55,8 @@ def main(model_dir, examples_file, threads, batch, max_len):
             mask[i, : len(x)] = 1
         return input_ids, mask
 
-    def embed(texts):
-        unique = list(dict.fromkeys(texts))  # each distinct text once, as on our side
+    def embed(texts, every=False):
+        unique = list(texts) if every else list(dict.fromkeys(texts))  # each distinct text once, as on our side
         input_ids, mask = tokens(unique)
         states = model(input_ids=input_ids, attention_mask=mask).last_hidden_state
         if pooling == "cls":
@@ -63,11 +65,13 @@ def main(model_dir, examples_file, threads, batch, max_len):
             m = mask.unsqueeze(-1).to(states.dtype)
             pooled = (states * m).sum(1) / m.sum(1).clamp(min=1e-9)
         pooled = F.normalize(pooled, dim=-1)
+        if every:
+            return pooled
         index = torch.tensor([unique.index(t) for t in texts])
         return pooled.index_select(0, index)
 
     def step(chunk):
-        q = embed([e["job"] for e in chunk])
+        q = embed([e["job"] for e in chunk], every_job)
         c = embed([e["chosen"] for e in chunk] + [e["rejected"] for e in chunk])
         n = len(chunk)
         s_c = (q * c[:n]).sum(-1)
@@ -92,6 +96,6 @@ def main(model_dir, examples_file, threads, batch, max_len):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 6:
+    if len(sys.argv) not in (6, 7) or (len(sys.argv) == 7 and sys.argv[6] != "every-job"):
         raise SystemExit(__doc__)
-    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), len(sys.argv) == 7)

@@ -3,10 +3,12 @@
 // lengths, threads and objective. Prints pairs/s of both and the ratio (ours / PyTorch).
 //
 //   training_bench [--pairs 104] [--batch 8] [--max-length 128] [--threads N] [--model default]
-//                  [--min-ratio 0] [--skip-peer]
+//                  [--min-ratio 0] [--skip-peer] [--pairs-per-job K] [--group-by-job]
 //
-// The examples are demo-corpus preferences (job, chosen, rejected). Both sides run one warm-up step
-// first, untimed, then the same steps.
+// The examples are demo-corpus preferences (job, chosen, rejected); with --pairs-per-job, K of each
+// job's. --group-by-job trains with group_by_job (a job text encoded once per batch) against a peer
+// that encodes every pair's job text. Both sides run one warm-up step first, untimed, then the same
+// steps, in the same batches.
 #include "core/util/openmp_environment.h"
 #include "core/demo/demo_corpus.h"
 #include "core/model/encoder_model.h"
@@ -25,6 +27,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <thread>
 
 namespace {
@@ -37,10 +40,13 @@ std::string shellQuote(const std::string& s)
     return out + "'";
 }
 
-std::vector<rankpo::PreferenceExample> demoExamples(std::size_t count)
+std::vector<rankpo::PreferenceExample> demoExamples(std::size_t count, std::size_t perJob)
 {
     rankpo::demo::DemoOptions options;
+    if (perJob > 0)
+        options.pairs = options.jobs * int(perJob) * 2; // enough jobs with perJob decided pairs
     const auto corpus = rankpo::demo::generateDemoCorpus(options);
+    std::vector<std::vector<rankpo::PreferenceExample>> byJob(corpus.jobs.size());
     std::vector<rankpo::PreferenceExample> out;
     for (const auto& p : corpus.preferences) {
         if (p.choice == rankpo::Choice::Tie)
@@ -49,11 +55,34 @@ std::vector<rankpo::PreferenceExample> demoExamples(std::size_t count)
         const auto& job = corpus.jobs[std::size_t(p.job)].text;
         const auto& a = corpus.candidates[std::size_t(p.first)].text;
         const auto& b = corpus.candidates[std::size_t(p.second)].text;
-        out.push_back({job, first ? a : b, first ? b : a, 1.0});
-        if (out.size() == count)
+        if (perJob > 0) {
+            auto& mine = byJob[std::size_t(p.job)];
+            if (mine.size() < perJob)
+                mine.push_back({job, first ? a : b, first ? b : a, 1.0});
+            if (mine.size() == perJob) {
+                out.insert(out.end(), mine.begin(), mine.end());
+                mine.push_back(mine.front()); // taken: never again
+            }
+        } else {
+            out.push_back({job, first ? a : b, first ? b : a, 1.0});
+        }
+        if (out.size() >= count)
             break;
     }
+    out.resize(std::min(out.size(), count));
     return out;
+}
+
+// The order our trainer visits the examples in epoch 0 (with or without group_by_job).
+std::vector<std::size_t> epochOrder(const std::vector<rankpo::PreferenceExample>& examples, const rankpo::TrainingConfig& config)
+{
+    if (!config.groupByJob)
+        return rankpo::shuffledIndices(examples.size(), config.seed, 0);
+    std::map<std::string, std::size_t> number;
+    std::vector<std::size_t> jobOf;
+    for (const auto& e : examples)
+        jobOf.push_back(number.emplace(e.job, number.size()).first->second);
+    return rankpo::groupedShuffledIndices(jobOf, config.seed, 0);
 }
 
 } // namespace
@@ -61,7 +90,8 @@ std::vector<rankpo::PreferenceExample> demoExamples(std::size_t count)
 int main(int argc, char** argv)
 {
     rankpo::ensurePassiveOpenMpWait(argc, argv); // see core/util/openmp_environment.h (the peer inherits it)
-    std::size_t pairs = 104, batch = 8, maxLength = 128;
+    std::size_t pairs = 104, batch = 8, maxLength = 128, perJob = 0;
+    bool groupByJob = false;
     int threads = int(std::max(1u, std::thread::hardware_concurrency()));
     std::string model = "default";
     double minRatio = 0;
@@ -82,6 +112,8 @@ int main(int argc, char** argv)
         else if (a == "--model") model = next();
         else if (a == "--min-ratio") minRatio = std::stod(next());
         else if (a == "--skip-peer") skipPeer = true;
+        else if (a == "--pairs-per-job") perJob = std::stoul(next());
+        else if (a == "--group-by-job") groupByJob = true;
         else {
             std::fprintf(stderr, "unknown argument %s\n", a.c_str());
             return 2;
@@ -90,7 +122,7 @@ int main(int argc, char** argv)
     try {
         at::set_num_threads(threads);
         const auto folder = rankpo::ModelCatalog().resolve(model).folder;
-        const auto examples = demoExamples(pairs);
+        const auto examples = demoExamples(pairs, perJob);
         auto encoder = rankpo::EncoderModel::load(rankpo::ModelFolder::open(folder), torch::kCPU);
 
         rankpo::TrainingConfig config = rankpo::TrainingConfig::defaults(rankpo::TrainingMethod::RankPO);
@@ -102,6 +134,7 @@ int main(int argc, char** argv)
         config.warmupRatio = 0;
         config.loggingSteps = 1000000;
         config.numTrainEpochs = 1;
+        config.groupByJob = groupByJob;
         const auto scratch = std::filesystem::temp_directory_path() / ("rankpo-training-bench-" + std::to_string(::getpid()));
 
         // Warm-up step (untimed), then the timed steps, as on the peer's side.
@@ -125,8 +158,8 @@ int main(int argc, char** argv)
         std::filesystem::remove_all(scratch);
         const double oursPairs = double(outcome.steps) * double(batch);
         const double ours = oursPairs / seconds;
-        std::printf("model %s, %zu timed pairs, batch %zu, %zu tokens, %d threads\n", model.c_str(), std::size_t(oursPairs),
-                    batch, maxLength, threads);
+        std::printf("model %s, %zu timed pairs, batch %zu, %zu tokens, %d threads%s\n", model.c_str(), std::size_t(oursPairs),
+                    batch, maxLength, threads, groupByJob ? ", grouped by job (peer: every job text encoded)" : "");
         std::printf("rankpo (libtorch C++ Trainer):  %8.2f s  %7.2f pairs/s\n", seconds, ours);
         if (skipPeer)
             return 0;
@@ -138,15 +171,15 @@ int main(int argc, char** argv)
         auto add = [&rows](const rankpo::PreferenceExample& e) {
             rows.push_back({{"job", e.job}, {"chosen", e.chosen}, {"rejected", e.rejected}});
         };
-        for (std::size_t i : rankpo::shuffledIndices(warmup.size(), config.seed, 0))
+        for (std::size_t i : epochOrder(warmup, config))
             add(warmup[i]);
-        for (std::size_t i : rankpo::shuffledIndices(timed.size(), config.seed, 0))
+        for (std::size_t i : epochOrder(timed, config))
             add(timed[i]);
         std::ofstream(file) << rows.dump();
         const std::string cmd = "PYTHONPATH=" + shellQuote(RANKPO_SOURCE_DIR "/.deps/python") + " /usr/bin/python3 "
             + shellQuote(RANKPO_SOURCE_DIR "/bench/torch_rankpo_loop.py") + " " + shellQuote(folder.string()) + " "
             + shellQuote(file.string()) + " " + std::to_string(threads) + " " + std::to_string(batch) + " "
-            + std::to_string(maxLength) + " 2>/dev/null";
+            + std::to_string(maxLength) + (groupByJob ? " every-job" : "") + " 2>/dev/null";
         std::string output;
         if (FILE* p = ::popen(cmd.c_str(), "r")) {
             char buf[4096];

@@ -60,6 +60,8 @@ void addTrainingOptions(CLI::App* cmd, TrainingCliOptions& o)
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--no-dropout", o.noDropout, "Train with dropout off");
     cmd->add_flag("--dropout", o.dropout, "Train with dropout on (the default)");
+    cmd->add_flag("--group-by-job", o.groupByJob,
+                  "RankPO/SFT: batch a job's pairs together (seeded job order), so each job text is encoded once per batch");
     cmd->add_option("--tau", o.tau, "Temperature τ (RankPO/SFT paper: 0.1; contrastive: 0.02)")->check(CLI::PositiveNumber);
     cmd->add_option("--beta", o.beta, "RankPO β (paper: 2.0)")->check(CLI::PositiveNumber);
     cmd->add_option("--gamma", o.gamma, "RankPO margin γ, subtracted from the logits (default 0)");
@@ -130,6 +132,8 @@ workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const Traini
         c.disableDropout = true;
     if (o.dropout)
         c.disableDropout = false;
+    if (o.groupByJob)
+        c.groupByJob = true;
     if (given("--logging-steps"))
         c.loggingSteps = o.loggingSteps;
     if (given("--tau")) {

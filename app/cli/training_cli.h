@@ -39,7 +39,7 @@ struct TrainingCliOptions {
     std::uint64_t seed = 0;
     std::string scheduler, loss;
     bool dropInconsistent = false;
-    bool referenceFree = false, withReference = false, weightByConfidence = false, noDropout = false, dropout = false;
+    bool referenceFree = false, withReference = false, weightByConfidence = false, noDropout = false, dropout = false, groupByJob = false;
 };
 
 // Adds the options to `cmd`. `withMethodDefaults`: the method the help texts describe.

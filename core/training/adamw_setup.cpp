@@ -75,6 +75,43 @@ std::vector<NamedParameter> toNamedParameters(const torch::OrderedDict<std::stri
     return named;
 }
 
+MasterWeights::MasterWeights(const std::vector<NamedParameter>& parameters)
+{
+    m_optimized.reserve(parameters.size());
+    for (const auto& [name, p] : parameters) {
+        const bool lowPrecision = p.defined() && p.requires_grad()
+                               && (p.scalar_type() == torch::kBFloat16 || p.scalar_type() == torch::kFloat16);
+        if (!lowPrecision) {
+            m_optimized.emplace_back(name, p);
+            continue;
+        }
+        torch::Tensor master = p.detach().to(torch::kFloat32).clone().set_requires_grad(true);
+        m_pairs.emplace_back(p, master);
+        m_optimized.emplace_back(name, master);
+    }
+}
+
+void MasterWeights::gradientsToMasters()
+{
+    for (auto& [p, master] : m_pairs) {
+        if (!p.grad().defined()) {
+            master.mutable_grad() = torch::Tensor();
+            continue;
+        }
+        master.mutable_grad() = p.grad().detach().to(torch::kFloat32);
+    }
+}
+
+void MasterWeights::mastersToModel()
+{
+    torch::NoGradGuard noGrad;
+    for (auto& [p, master] : m_pairs) {
+        p.copy_(master);
+        if (p.grad().defined())
+            p.mutable_grad() = torch::Tensor();
+    }
+}
+
 void setLearningRate(torch::optim::Optimizer& optimizer, double learningRate)
 {
     for (auto& group : optimizer.param_groups())

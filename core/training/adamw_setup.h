@@ -41,6 +41,30 @@ WeightDecayGroups splitByWeightDecay(const std::vector<NamedParameter>& paramete
 std::unique_ptr<torch::optim::AdamW> makeAdamW(const std::vector<NamedParameter>& parameters,
                                                const AdamWSettings& settings);
 
+// fp32 master copies of the bf16 / fp16 trainable parameters, as mixed-precision training keeps them:
+// AdamW steps the masters (its moment states are then fp32 too), and the model's weights are the
+// masters rounded after each step. Stepping bf16 weights directly would lose every update smaller
+// than half a bf16 step (2^-8 relative): at lr 1e-5 almost all of them. fp32 parameters are stepped
+// as they are, so for an fp32 model this changes nothing. A resumed run starts its masters from the
+// checkpoint's (rounded) weights; the moment states come back exactly.
+class MasterWeights {
+public:
+    explicit MasterWeights(const std::vector<NamedParameter>& parameters);
+
+    // What the optimiser steps: each low-precision parameter's master in its place, others as given.
+    const std::vector<NamedParameter>& optimized() const { return m_optimized; }
+    std::size_t masterCount() const { return m_pairs.size(); }
+
+    // Before clipping and stepping: each master's gradient is its parameter's, in fp32.
+    void gradientsToMasters();
+    // After stepping: the parameters take their masters' values; their own gradients are cleared.
+    void mastersToModel();
+
+private:
+    std::vector<NamedParameter> m_optimized;
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> m_pairs; // model parameter, fp32 master
+};
+
 // Sets every group's learning rate (what a LambdaLR step does), e.g. to LearningRateSchedule's value.
 void setLearningRate(torch::optim::Optimizer& optimizer, double learningRate);
 

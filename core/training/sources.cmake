@@ -11,6 +11,7 @@ list(APPEND RANKPO_CORE_SOURCES
 )
 list(APPEND RANKPO_ENGINE_SOURCES
   training/adamw_setup.cpp
+  training/batch_encoding.cpp
   training/gradient_clipping.cpp
   training/torch_seeding.cpp
   training/trainer.cpp

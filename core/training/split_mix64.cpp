@@ -51,4 +51,27 @@ std::vector<std::size_t> shuffledIndices(std::size_t n, std::uint64_t seed, std:
     return order;
 }
 
+std::vector<std::size_t> groupedShuffledIndices(const std::vector<std::size_t>& groupOf, std::uint64_t seed,
+                                                std::uint64_t stream)
+{
+    std::vector<std::vector<std::size_t>> members;
+    for (std::size_t i = 0; i < groupOf.size(); ++i) {
+        if (groupOf[i] >= members.size())
+            members.resize(groupOf[i] + 1);
+        members[groupOf[i]].push_back(i);
+    }
+    std::vector<std::size_t> groups(members.size());
+    std::iota(groups.begin(), groups.end(), std::size_t{0});
+    // Its own stream, so that grouping does not share draws with the plain shuffle of the same epoch.
+    SplitMix64 rng(deriveSeed(deriveSeed(seed, stream), 0x6a6f62ULL));
+    shuffleInPlace(groups, rng);
+    std::vector<std::size_t> order;
+    order.reserve(groupOf.size());
+    for (std::size_t g : groups) {
+        shuffleInPlace(members[g], rng);
+        order.insert(order.end(), members[g].begin(), members[g].end());
+    }
+    return order;
+}
+
 } // namespace rankpo

@@ -46,4 +46,9 @@ void shuffleInPlace(std::vector<T>& items, SplitMix64& rng)
 // 0 .. n-1 in the order of `stream` (e.g. the epoch) of the run seeded with `seed`.
 std::vector<std::size_t> shuffledIndices(std::size_t n, std::uint64_t seed, std::uint64_t stream);
 
+// 0 .. n-1 (n = groupOf.size()) with the members of a group next to each other: the groups in a
+// seeded order, each group's members shuffled. groupOf[i] is item i's group, numbered from 0.
+std::vector<std::size_t> groupedShuffledIndices(const std::vector<std::size_t>& groupOf, std::uint64_t seed,
+                                                std::uint64_t stream);
+
 } // namespace rankpo

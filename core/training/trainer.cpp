@@ -7,6 +7,7 @@
 #include "core/model/encoder_model.h"
 #include "core/training/adamw_setup.h"
 #include "core/training/autocast_scope.h"
+#include "core/training/batch_encoding.h"
 #include "core/training/gradient_accumulator.h"
 #include "core/training/gradient_clipping.h"
 #include "core/training/learning_rate_schedule.h"
@@ -22,6 +23,7 @@
 #include <chrono>
 #include <cmath>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -29,51 +31,6 @@ namespace rankpo {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Token ids per distinct text, computed once: the same jobs and candidates come back every epoch.
-class TokenCache {
-public:
-    TokenCache(const EncoderModel& model, std::size_t maxLength) : m_model(model), m_maxLength(maxLength) {}
-    const std::vector<TokenId>& ids(const std::string& text)
-    {
-        auto it = m_ids.find(text);
-        if (it == m_ids.end())
-            it = m_ids.emplace(text, m_model.tokenize(text, m_maxLength)).first;
-        return it->second;
-    }
-    TokenBatch batch(const std::vector<const std::string*>& texts)
-    {
-        std::vector<std::vector<TokenId>> sequences;
-        sequences.reserve(texts.size());
-        for (const auto* t : texts)
-            sequences.push_back(ids(*t));
-        return m_model.makeBatch(sequences);
-    }
-
-private:
-    const EncoderModel& m_model;
-    std::size_t m_maxLength;
-    std::unordered_map<std::string, std::vector<TokenId>> m_ids;
-};
-
-// Embeds texts, each distinct text once, and returns rows in the order given.
-torch::Tensor embedTexts(EncoderModel& model, TokenCache& tokens, const std::vector<const std::string*>& texts)
-{
-    std::vector<const std::string*> unique;
-    std::vector<std::int64_t> row(texts.size());
-    std::unordered_map<const std::string*, std::int64_t> seen;
-    std::unordered_map<std::string_view, std::int64_t> seenText;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        auto [it, inserted] = seenText.emplace(*texts[i], static_cast<std::int64_t>(unique.size()));
-        if (inserted)
-            unique.push_back(texts[i]);
-        row[i] = it->second;
-    }
-    torch::Tensor embeddings = model.embed(tokens.batch(unique));
-    if (unique.size() == texts.size())
-        return embeddings;
-    return embeddings.index_select(0, torch::tensor(row, torch::kInt64).to(embeddings.device()));
-}
 
 bool finite(double v)
 {
@@ -96,6 +53,8 @@ public:
 
     // Extra state a checkpoint carries (RankPO's reference scores).
     const std::vector<float>* extraState = nullptr;
+    // Each example's job (numbered from 0) when the config groups batches by job.
+    std::vector<std::size_t> jobOf;
     std::function<void(const std::vector<float>&)> restoreExtraState;
 
     TrainingOutcome run(const MicroBatchLoss& microBatchLoss, const std::filesystem::path& resumeFrom);
@@ -126,6 +85,7 @@ private:
     std::size_t m_microBatches = 0;
     std::optional<GradientAccumulator> m_accumulator;
     std::optional<LearningRateSchedule> m_schedule;
+    std::optional<MasterWeights> m_masters;
     std::unique_ptr<torch::optim::AdamW> m_optimizer;
     std::vector<torch::Tensor> m_parameters;
     MetricsAccumulator m_metrics;
@@ -190,8 +150,9 @@ void Trainer::Loop::makeOptimizer()
     settings.beta1 = m_config.adamBeta1;
     settings.beta2 = m_config.adamBeta2;
     settings.epsilon = m_config.adamEpsilon;
-    m_optimizer = makeAdamW(named, settings);
-    for (const auto& [name, p] : named)
+    m_masters.emplace(named);
+    m_optimizer = makeAdamW(m_masters->optimized(), settings);
+    for (const auto& [name, p] : m_masters->optimized())
         if (p.requires_grad())
             m_parameters.push_back(p);
 }
@@ -231,9 +192,11 @@ bool Trainer::Loop::optimizerStep(int epoch, std::size_t microBatch)
 {
     const double lr = m_schedule->learningRate(m_step);
     setLearningRate(*m_optimizer, lr);
+    m_masters->gradientsToMasters();
     const double gradNorm = clipGradientNorm(m_parameters, m_config.maxGradNorm);
     m_optimizer->step();
     m_optimizer->zero_grad();
+    m_masters->mastersToModel();
     ++m_step;
     m_epoch = double(epoch) + double(microBatch + 1) / double(m_microBatches);
     m_metrics.setLatest("learning_rate", lr);
@@ -291,7 +254,8 @@ TrainingOutcome Trainer::Loop::run(const MicroBatchLoss& microBatchLoss, const s
     for (int epoch = startEpoch; epoch < m_epochs && !stop; ++epoch) {
         // Seeding per epoch makes a run resumed at an epoch boundary draw the same dropout masks.
         seedTorch(deriveSeed(m_config.seed, static_cast<std::uint64_t>(epoch)));
-        const auto order = shuffledIndices(m_examples, m_config.seed, static_cast<std::uint64_t>(epoch));
+        const auto order = jobOf.empty() ? shuffledIndices(m_examples, m_config.seed, static_cast<std::uint64_t>(epoch))
+                                         : groupedShuffledIndices(jobOf, m_config.seed, static_cast<std::uint64_t>(epoch));
         for (std::size_t mb = 0; mb < m_microBatches; ++mb) {
             if (cancelled()) {
                 m_outcome.cancelled = true;
@@ -366,6 +330,11 @@ TrainingOutcome Trainer::train(const std::vector<PreferenceExample>& examples, c
     };
 
     Loop loop(*this, examples.size(), dataHash(examples), callbacks);
+    if (m_config.groupByJob) {
+        std::unordered_map<std::string_view, std::size_t> jobNumber;
+        for (const auto& e : examples)
+            loop.jobOf.push_back(jobNumber.emplace(e.job, jobNumber.size()).first->second);
+    }
     std::vector<float> reference; // chosen, rejected per example
     if (needReference) {
         loop.restoreExtraState = [&](const std::vector<float>& saved) {

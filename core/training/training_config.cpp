@@ -204,6 +204,10 @@ void TrainingConfig::validate() const
     check.atLeast("logging_steps", loggingSteps, 1);
     check.atLeast("max_length_job", maxLengthJob, 1);
     check.atLeast("max_length_candidate", maxLengthCandidate, 1);
+    // Stage 1's in-batch negatives would then be the job's own other positives.
+    if (method == TrainingMethod::Contrastive && groupByJob)
+        check.fail("group_by_job", "applies to RankPO and SFT, not contrastive training (a job's other positives would "
+                                   "become its in-batch negatives)");
 
     check.positive("contrastive.temperature", contrastive.loss.tau);
     check.atLeast("contrastive.num_negatives", contrastive.numNegatives, 0);
@@ -260,6 +264,7 @@ json TrainingConfig::toJson() const
         {"bf16", bf16},
         {"max_length_job", maxLengthJob},
         {"max_length_candidate", maxLengthCandidate},
+        {"group_by_job", groupByJob},
         {"contrastive",
          {{"temperature", contrastive.loss.tau},
           {"use_inbatch_neg", contrastive.loss.useInBatchNegatives},
@@ -309,6 +314,7 @@ TrainingConfig TrainingConfig::fromJson(const json& document, const std::string&
     top.boolean("bf16", c.bf16);
     top.integer("max_length_job", c.maxLengthJob);
     top.integer("max_length_candidate", c.maxLengthCandidate);
+    top.boolean("group_by_job", c.groupByJob);
     // The names runs recorded before the CLI's --max-length-job / --max-length-candidate were adopted here.
     top.integer("max_query_length", c.maxLengthJob);
     top.integer("max_passage_length", c.maxLengthCandidate);

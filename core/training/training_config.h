@@ -62,6 +62,9 @@ struct TrainingConfig {
     bool bf16 = true;              // bf16 autocast for the forward pass on CUDA (ignored on the CPU)
     int maxLengthJob = 512;      // tokens of a job description
     int maxLengthCandidate = 512;    // tokens of a candidate
+    // Stage 2: each epoch visits the jobs in a seeded order and a job's pairs one after another, so a
+    // micro-batch holds few distinct jobs and each is encoded once (beyond upstream, which shuffles pairs).
+    bool groupByJob = false;
 
     ContrastiveTrainingOptions contrastive;
     RankPOLossOptions rankpo;

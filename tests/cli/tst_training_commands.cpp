@@ -43,7 +43,7 @@ private Q_SLOTS:
 
     void trainAndList()
     {
-        auto args = QStringList{"train", "rankpo", m_project, "--name", "first", "--epochs", "1", "--with-reference", "--json"} + tinyOptions();
+        auto args = QStringList{"train", "rankpo", m_project, "--name", "first", "--epochs", "1", "--with-reference", "--group-by-job", "--json"} + tinyOptions();
         const auto r = runRankpo(args);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -62,10 +62,14 @@ private Q_SLOTS:
         QCOMPARE(list[0].toObject()["status"].toString(), QString("done"));
         QVERIFY(list[0].toObject()["final"].toObject().contains("nDCG@20"));
         QCOMPARE(list[0].toObject()["config"].toObject()["learning_rate"].toDouble(), 1e-3);
+        QVERIFY(list[0].toObject()["config"].toObject()["group_by_job"].toBool());
 
         // Bad options are usage errors; a duplicate name too.
         QCOMPARE(runRankpo(QStringList{"train", "dpo", m_project} + tinyOptions()).exitCode, 2);
         QCOMPARE(runRankpo(QStringList{"train", "rankpo", m_project, "--beta", "-1"} + tinyOptions()).exitCode, 2);
+        const auto grouped = runRankpo(QStringList{"train", "contrastive", m_project, "--group-by-job"} + tinyOptions());
+        QCOMPARE(grouped.exitCode, 2);
+        QVERIFY2(grouped.err.contains("group_by_job"), qPrintable(grouped.err));
         QCOMPARE(runRankpo(QStringList{"train", "rankpo", m_project, "--name", "first"} + tinyOptions()).exitCode, 2);
     }
 

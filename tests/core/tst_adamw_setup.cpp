@@ -138,6 +138,67 @@ private Q_SLOTS:
             QVERIFY2(test::maxAbsDifference(tensor, test::tensorFromJson(m_golden.at("final").at(name), torch::kFloat64)) < 1e-12,
                      name.c_str());
     }
+
+    // A tiny bf16 model (weights 1 and biases 2, where a bf16 step is 2^-7 and 2^-6) trained with
+    // updates of about lr = 1e-4, far below half a step: with fp32 masters it follows fp32 training
+    // (the masters exactly, the weights as those values rounded to bf16); stepping the bf16 weights
+    // directly loses every update.
+    void bf16UpdatesBelowItsResolutionAccumulate()
+    {
+        auto makeModel = [](torch::Dtype dtype) {
+            torch::nn::Linear model(4, 2);
+            torch::NoGradGuard noGrad;
+            model->weight.fill_(1.0);
+            model->bias.fill_(2.0);
+            model->to(dtype);
+            return model;
+        };
+        AdamWSettings settings;
+        settings.learningRate = 1e-4;
+        const torch::Tensor x = torch::tensor({{0.5f, -1.0f, 2.0f, 0.25f}, {1.0f, -0.5f, -0.5f, 0.125f}});
+        auto train = [&](torch::nn::Linear& model, torch::optim::Optimizer& optimizer, MasterWeights* masters) {
+            for (int step = 0; step < 200; ++step) {
+                const torch::Tensor loss = model(x.to(model->weight.scalar_type())).to(torch::kFloat32).sum();
+                loss.backward();
+                if (masters)
+                    masters->gradientsToMasters();
+                optimizer.step();
+                optimizer.zero_grad();
+                if (masters)
+                    masters->mastersToModel();
+            }
+        };
+        auto fp32 = makeModel(torch::kFloat32);
+        auto fp32Optimizer = makeAdamW(toNamedParameters(fp32->named_parameters()), settings);
+        train(fp32, *fp32Optimizer, nullptr);
+
+        auto bf16 = makeModel(torch::kBFloat16);
+        MasterWeights masters(toNamedParameters(bf16->named_parameters()));
+        QCOMPARE(masters.masterCount(), std::size_t(2));
+        auto mixedOptimizer = makeAdamW(masters.optimized(), settings);
+        train(bf16, *mixedOptimizer, &masters);
+
+        // fp32 training moved the weights by about 200 x 1e-4, a few bf16 steps.
+        QVERIFY((fp32->weight - 1.0).abs().min().item<double>() > 0.015);
+        for (const auto& [name, master] : masters.optimized()) {
+            QVERIFY(master.scalar_type() == torch::kFloat32);
+            const torch::Tensor expected = name == "weight" ? fp32->weight : fp32->bias;
+            QVERIFY2((master - expected).abs().max().item<double>() < 1e-6, name.c_str());
+        }
+        QVERIFY(bf16->weight.scalar_type() == torch::kBFloat16);
+        QVERIFY(torch::equal(bf16->weight, fp32->weight.to(torch::kBFloat16)));
+        QVERIFY(torch::equal(bf16->bias, fp32->bias.to(torch::kBFloat16)));
+        QVERIFY(!torch::equal(bf16->weight, torch::ones_like(bf16->weight)));
+
+        // Without masters the same updates vanish in bf16's rounding.
+        auto naive = makeModel(torch::kBFloat16);
+        auto naiveOptimizer = makeAdamW(toNamedParameters(naive->named_parameters()), settings);
+        train(naive, *naiveOptimizer, nullptr);
+        QVERIFY(torch::equal(naive->weight, torch::ones_like(naive->weight)));
+
+        // fp32 parameters are stepped as they are: no copies.
+        QCOMPARE(MasterWeights(toNamedParameters(fp32->named_parameters())).masterCount(), std::size_t(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAdamWSetup)

@@ -73,6 +73,29 @@ private Q_SLOTS:
         QCOMPARE(shuffledIndices(1, 5, 0), std::vector<std::size_t>({0}));
     }
 
+    // A group's members come one after another; the groups' order and the members' order follow the seed.
+    void groupedShuffleKeepsGroupsTogether()
+    {
+        std::vector<std::size_t> groupOf;
+        for (std::size_t i = 0; i < 200; ++i)
+            groupOf.push_back((i * 7) % 10); // 10 groups of 20, interleaved
+        const auto order = groupedShuffledIndices(groupOf, 5, 0);
+        std::set<std::size_t> seen(order.begin(), order.end());
+        QCOMPARE(seen.size(), std::size_t(200));
+        std::size_t changes = 0;
+        std::set<std::size_t> finished;
+        for (std::size_t k = 1; k < order.size(); ++k)
+            if (groupOf[order[k]] != groupOf[order[k - 1]]) {
+                ++changes;
+                QVERIFY(finished.insert(groupOf[order[k - 1]]).second); // a group never comes back
+            }
+        QCOMPARE(changes, std::size_t(9));
+        QCOMPARE(order, groupedShuffledIndices(groupOf, 5, 0));
+        QVERIFY(order != groupedShuffledIndices(groupOf, 5, 1));
+        QVERIFY(order != groupedShuffledIndices(groupOf, 6, 0));
+        QVERIFY(groupedShuffledIndices({}, 5, 0).empty());
+    }
+
     // Each value of a small bound comes up about equally often (no modulo bias, no stuck bits).
     void boundedDrawsAreUniform()
     {

@@ -117,6 +117,25 @@ private Q_SLOTS:
                  qPrintable(QString("before %1, after %2").arg(before).arg(accuracies[0])));
     }
 
+    // --group-by-job: a seeded order of jobs, so the same model twice, and another one than the pair shuffle's.
+    void groupingByJobIsDeterministic()
+    {
+        QTemporaryDir dir;
+        auto config = smallConfig(TrainingMethod::RankPO);
+        config.disableDropout = true;
+        std::vector<float> weights[3];
+        for (int run = 0; run < 3; ++run) {
+            config.groupByJob = run < 2;
+            auto model = loadTiny();
+            Trainer trainer(config, *model, dir.path().toStdString() + "/run" + std::to_string(run));
+            const auto outcome = trainer.train(topicPreferences(), TrainerCallbacks{});
+            QCOMPARE(outcome.steps, std::int64_t(6));
+            weights[run] = flatWeights(*model);
+        }
+        QCOMPARE(weights[0], weights[1]);
+        QVERIFY(weights[0] != weights[2]);
+    }
+
     void resumingFromACheckpointGivesTheSameModel()
     {
         QTemporaryDir dir;

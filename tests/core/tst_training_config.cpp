@@ -133,6 +133,23 @@ private Q_SLOTS:
         QVERIFY(errorOf(R"({"seed": 1,})").startsWith("run.json: not valid JSON (byte"));
     }
 
+    void groupByJobRoundTripsAndIsStageTwoOnly()
+    {
+        TrainingConfig c = TrainingConfig::defaults(TrainingMethod::RankPO);
+        QVERIFY(!c.groupByJob);
+        QCOMPARE(c.toJson().at("group_by_job").get<bool>(), false);
+        c.groupByJob = true;
+        const TrainingConfig back = TrainingConfig::parse(c.toJson().dump());
+        QVERIFY(back.groupByJob);
+        c.method = TrainingMethod::Contrastive;
+        try {
+            c.validate();
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).startsWith("training config: field 'group_by_job' applies to RankPO and SFT"), e.what());
+        }
+    }
+
     void validateNamesFieldsForProgrammaticConfigs()
     {
         TrainingConfig c;

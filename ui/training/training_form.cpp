@@ -135,6 +135,11 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
     m_dropout = new QCheckBox(tr("keep dropout on"), optGroup);
     addRow(optForm, tr("Dropout"), m_dropout,
            tr("The paper's RankPO run trains with the encoder's dropout on; off makes the training scores deterministic"));
+    m_groupByJob = new QCheckBox(tr("batch a job's pairs together"), optGroup);
+    m_groupByJob->setObjectName("groupByJob");
+    addRow(optForm, tr("Group by job"), m_groupByJob,
+           tr("Each job text is then encoded once per batch rather than once per pair: faster when jobs have many "
+              "pairs (the jobs come in a seeded order)"));
 
     auto* lossGroup = new QGroupBox(tr("Objective"), this);
     auto* lossForm = new QFormLayout(lossGroup);
@@ -167,7 +172,7 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
     addRow(lossForm, tr("Max candidate tokens"), m_maxCandidate,
            tr("Candidate profiles are cut to this many tokens (and to the model's maximum)"));
 
-    m_preferenceOnly = {m_source, m_dropInconsistent, m_beta, m_gamma, m_labelSmoothing, m_sftWeight, m_confidenceWeighting};
+    m_preferenceOnly = {m_source, m_dropInconsistent, m_beta, m_gamma, m_labelSmoothing, m_sftWeight, m_confidenceWeighting, m_groupByJob};
     m_rankpoOnly = {m_lossType, m_referenceFree, m_beta, m_gamma, m_labelSmoothing, m_sftWeight};
     m_contrastiveOnly = {m_negatives};
 
@@ -305,6 +310,7 @@ void TrainingForm::setConfig(const TrainingConfig& c)
     m_warmup->setValue(c.warmupRatio);
     m_seed->setValue(static_cast<int>(c.seed));
     m_dropout->setChecked(!c.disableDropout);
+    m_groupByJob->setChecked(c.groupByJob);
     m_tau->setValue(c.method == TrainingMethod::Contrastive ? c.contrastive.loss.tau
                     : c.method == TrainingMethod::Sft      ? c.sft.tau
                                                            : c.rankpo.tau);
@@ -336,6 +342,7 @@ TrainingConfig TrainingForm::config() const
     c.warmupRatio = m_warmup->value();
     c.seed = static_cast<std::uint64_t>(m_seed->value());
     c.disableDropout = !m_dropout->isChecked();
+    c.groupByJob = m != Method::Contrastive && m_groupByJob->isChecked();
     c.maxLengthJob = m_maxJob->value();
     c.maxLengthCandidate = m_maxCandidate->value();
     c.rankpo.lossType = static_cast<PreferenceLossType>(m_lossType->currentData().toInt());

@@ -83,6 +83,7 @@ private:
     QSpinBox* m_maxCandidate;
     QSpinBox* m_seed;
     QCheckBox* m_dropout;
+    QCheckBox* m_groupByJob;
     QList<QWidget*> m_preferenceOnly; // fields that stage 1 does not use
     QList<QWidget*> m_rankpoOnly;
     QList<QWidget*> m_contrastiveOnly;

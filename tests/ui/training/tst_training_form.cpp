@@ -56,8 +56,10 @@ private Q_SLOTS:
         c.rankpo.sftWeight = 0.5;
         c.rankpo.weightByConfidence = true;
         c.rankpo.referenceFree = false;
+        c.groupByJob = true;
         form.setConfig(c);
         QVERIFY2(form.config().toJson() == c.toJson(), form.config().toJson().dump().c_str());
+        QVERIFY(form.findChild<QCheckBox*>(QStringLiteral("groupByJob"))->isChecked());
         // Hinge with label smoothing is invalid: the error names the field.
         c.rankpo.lossType = PreferenceLossType::Hinge;
         form.setConfig(c);
