@@ -130,11 +130,11 @@ void setupVotes(CLI::App& root)
                 reported.push_back({job, s.candidate});
         Json scored = Json::array();
         for (const auto& model : o->models) {
-            workflows::EncodingOptions options = o->encoding;
-            options.model = model;
+            workflows::EncodingOptions encoding = o->encoding;
+            encoding.model = model;
             StageProgress progress;
-            options.progress = progress.callback();
-            const workflows::MissingScoreResult r = missingScorer()(*store, reported, options);
+            encoding.progress = progress.callback();
+            const workflows::MissingScoreResult r = missingScorer()(*store, reported, encoding);
             progress.finish();
             scored.push_back({{"model", r.model}, {"candidates", r.asked}, {"scored", r.scored},
                               {"embeddings", {{"cached", r.embeddings.cached}, {"encoded", r.embeddings.encoded}}},
