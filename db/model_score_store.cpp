@@ -68,4 +68,18 @@ void ModelScoreStore::replace(const std::string& model, const std::vector<JobCan
         progress(couples.size(), couples.size());
 }
 
+void ModelScoreStore::add(const std::string& model, const std::vector<JobCandidate>& couples,
+                          const std::vector<double>& scores)
+{
+    if (couples.size() != scores.size())
+        throw dataError("model scores: " + std::to_string(scores.size()) + " scores for " + std::to_string(couples.size())
+                        + " (job, candidate) couples");
+    Connection& db = connectionOf(m_store);
+    Transaction tx(db);
+    auto insert = db.prepare("INSERT OR REPLACE INTO model_scores(model, job_id, candidate_id, score) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < couples.size(); ++i)
+        insert.bind(1, model).bind(2, couples[i].job).bind(3, couples[i].candidate).bind(4, scores[i]).run();
+    tx.commit();
+}
+
 } // namespace rankpo::db

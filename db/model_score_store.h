@@ -37,6 +37,9 @@ public:
     // error leaves the earlier scores as they were.
     void replace(const std::string& model, const std::vector<JobCandidate>& couples, const std::vector<double>& scores,
                  const Progress& progress = {});
+    // Adds (or overwrites) the model's scores of `couples` in one transaction, keeping its other scores: what
+    // `rankpo votes --model` stores for the candidates that had none.
+    void add(const std::string& model, const std::vector<JobCandidate>& couples, const std::vector<double>& scores);
 
 private:
     ProjectStore& m_store;

@@ -9,6 +9,7 @@ namespace rankpo::cli {
 // registration. Commands that need the engine (embed, train, eval, ...) are registered here as
 // forwarders that exec `rankpo-engine`, the full CLI, with the same arguments: exit codes,
 // output and --help are the engine binary's own.
-void setupEngineForwarders(CLI::App& root);
+// Also sets engineHandoff() (engine_handoff.h) to exec rankpo-engine with argv[1...].
+void setupEngineForwarders(CLI::App& root, int argc, char** argv);
 
 } // namespace rankpo::cli

@@ -46,7 +46,7 @@ int main(int argc, char** argv)
     app.set_version_flag("--version", std::string("rankpo ") + RANKPO_VERSION);
     rankpo::cli::setupAllCommands(app);
 #ifdef RANKPO_FORWARD_ENGINE_COMMANDS
-    rankpo::cli::setupEngineForwarders(app);
+    rankpo::cli::setupEngineForwarders(app, argc, argv);
 #endif
 
     try {

@@ -1,14 +1,17 @@
 // `rankpo votes`: per-job Bradley-Terry scores from the judgements (closed form for two candidates), the
 // unconnected groups a job's comparisons fall into, intransitive triads, Kendall's tau-b against a model's
-// stored scores, and the sources filter.
+// stored scores, and the sources filter; `--model` scores (with the tiny model) only the reported candidates that
+// have no score, once.
 #include "db/model_score_store.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
+#include "db/store_access.h"
 
 #include "tests/cli/cli_runner.h"
 
 #include <nlohmann/json.hpp>
 
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -20,6 +23,17 @@ class TestVotesCommand : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_project;
+    const QString kTiny = QStringLiteral(RANKPO_SOURCE_DIR "/tests/reference/tiny-cls-bert");
+
+    static std::int64_t storedScores(const QString& project, const std::string& model, const std::string& job = {})
+    {
+        auto store = db::ProjectStore::open(project.toStdString());
+        auto st = db::connectionOf(*store).prepare(
+            "SELECT count(*) FROM model_scores s JOIN jobs j ON j.id = s.job_id WHERE s.model = ? "
+            "AND (? = '' OR j.external_id = ?)");
+        st.bind(1, model).bind(2, job).bind(3, job);
+        return st.step() ? st.int64(0) : -1;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -104,6 +118,59 @@ private Q_SLOTS:
         QVERIFY(text.out.contains("Kendall tau-b vs base"));
         QVERIFY(!text.out.contains("J-one"));
         QCOMPARE(runRankpo({"votes", m_project, "--job", "nope"}).exitCode, 2);
+    }
+
+    void modelScoresOnlyWhatIsMissing()
+    {
+        const QString project = m_dir.filePath("votes-model.rankpo");
+        QVERIFY(QFile::copy(m_project, project));
+        // Job one alone: its three judged candidates are scored, job two's are not.
+        const auto r = runRankpo({"votes", project, "--job", "J-one", "--model", kTiny, "--device", "cpu", "--json",
+                                  "--resamples", "0"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto j = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(j["scored"].size(), std::size_t(1));
+        const std::string model = j["scored"][0]["model"].get<std::string>();
+        QCOMPARE(j["scored"][0]["scored"].get<int>(), 3);
+        QCOMPARE(j["scored"][0]["embeddings"]["encoded"].get<int>(), 4); // one job, three candidates
+        QCOMPARE(storedScores(project, model), std::int64_t(3));
+        QCOMPARE(storedScores(project, model, "J-two"), std::int64_t(0));
+        QCOMPARE(storedScores(project, "base"), std::int64_t(7)); // the other model's scores stay
+        QCOMPARE(j["models"].size(), std::size_t(2));
+        bool seen = false;
+        for (const auto& t : j["jobs"][0]["kendall_tau_b"])
+            if (t["model"] == model) {
+                QCOMPARE(t["candidates"].get<int>(), 3);
+                QCOMPARE(t["without_score"].get<int>(), 0);
+                // A perfect cycle ties every vote score: tau-b has no defined value (null), never a made-up one.
+                QVERIFY(t["kendall_tau_b"].is_null());
+                seen = true;
+            }
+        QVERIFY(seen);
+
+        // Every job: only job two's four couples are new; the second run scores nothing and loads no model.
+        const auto all = nlohmann::json::parse(
+            runRankpo({"votes", project, "--model", kTiny, "--device", "cpu", "--json", "--resamples", "0"}).out.toStdString());
+        QCOMPARE(all["scored"][0]["candidates"].get<int>(), 7);
+        QCOMPARE(all["scored"][0]["scored"].get<int>(), 4);
+        QCOMPARE(storedScores(project, model), std::int64_t(7));
+        bool tauTwo = false;
+        for (const auto& t : all["jobs"][1]["kendall_tau_b"])
+            if (t["model"] == model && t["group"] == 0) {
+                QVERIFY(t["kendall_tau_b"].is_number());
+                QCOMPARE(t["candidates"].get<int>(), 2);
+                tauTwo = true;
+            }
+        QVERIFY(tauTwo);
+        const auto again = runRankpo({"votes", project, "--model", kTiny, "--device", "cpu"});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains("scored 0 of the 7"), qPrintable(again.out));
+        QVERIFY(again.out.contains("0 encoded"));
+        QCOMPARE(storedScores(project, model), std::int64_t(7));
+
+        const auto unknown = runRankpo({"votes", project, "--model", "no-such-model"});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("no-such-model"), qPrintable(unknown.err));
     }
 };
 

@@ -2,6 +2,7 @@
 // every (job, candidate) of a pair once, earlier scores replaced only when complete, and the real
 // encoder path (the tiny BERT through the embedding cache).
 #include "core/util/error.h"
+#include "db/model_score_store.h"
 #include "db/project_store.h"
 #include "db/store_access.h"
 #include "db/project_writer.h"
@@ -97,6 +98,33 @@ class TestPairScorer : public QObject {
                                                 {"cand b", M_PI / 3}, {"cand c", M_PI / 2}, {"cand d", M_PI}};
 
 private Q_SLOTS:
+    void missingCouplesOnlyExactlyAndOnce()
+    {
+        Fixture f = make(QStringLiteral("missing.rankpo"));
+        // An earlier score of (j1, a) stays as it was (a value the embedder would not give), and another model's too.
+        db::ModelScoreStore scores(*f.store);
+        scores.add("angles", {{f.j1, f.a}}, {0.25});
+        scores.add("other", {{f.j2, f.b}}, {0.75});
+        AngleEmbedder embedder(kAngles);
+        // (j1, b) asked twice; (j2, d) is in no pair: scored all the same (votes asks for what it reports).
+        const std::vector<db::JobCandidate> asked{{f.j1, f.a}, {f.j1, f.b}, {f.j1, f.b}, {f.j2, f.unpaired}};
+        const MissingScoreResult r = scoreMissing(*f.store, embedder, "angles", asked, EncodingOptions{});
+        QCOMPARE(r.model, std::string("angles"));
+        QCOMPARE(r.asked, std::size_t(4));
+        QCOMPARE(r.scored, std::size_t(2));
+        QCOMPARE(r.embeddings.encoded, std::size_t(4)); // j1, j2, b, d: only the missing couples' texts
+        QCOMPARE(scoreOf(*f.store, "angles", f.j1, f.a), 0.25);
+        QVERIFY(std::abs(scoreOf(*f.store, "angles", f.j1, f.b) - 0.5) < 1e-6);
+        QVERIFY(std::abs(scoreOf(*f.store, "angles", f.j2, f.unpaired) - std::cos(M_PI / 2)) < 1e-6);
+        QCOMPARE(scoreOf(*f.store, "other", f.j2, f.b), 0.75);
+        QCOMPARE(count(*f.store, "SELECT count(*) FROM model_scores"), std::int64_t(4));
+
+        AngleEmbedder fresh(kAngles);
+        const MissingScoreResult again = scoreMissing(*f.store, fresh, "angles", asked, EncodingOptions{});
+        QCOMPARE(again.scored, std::size_t(0));
+        QCOMPARE(again.embeddings.encoded, std::size_t(0)); // nothing missing: nothing embedded
+    }
+
     void exactScoresForEveryPairedCandidate()
     {
         Fixture f = make(QStringLiteral("exact.rankpo"));

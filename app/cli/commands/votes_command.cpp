@@ -1,7 +1,10 @@
 // rankpo votes: from judgements to per-job rankings. Bradley-Terry scores of each job's candidates with
 // bootstrap 95% intervals, the unconnected groups a job's comparisons fall into, intransitive triads, and
-// Kendall's tau-b between the votes' order and each scored model's order of the same candidates.
+// Kendall's tau-b between the votes' order and each scored model's order of the same candidates. With --model M,
+// the reported candidates without a score under M are scored first (in rankpo-engine: see engine_handoff.h).
 #include "app/cli/command.h"
+#include "app/cli/engine_handoff.h"
+#include "app/cli/workflow_cli.h"
 #include "core/evaluation/bradley_terry.h"
 #include "core/evaluation/kendall_tau.h"
 #include "core/util/error.h"
@@ -79,6 +82,8 @@ void setupVotes(CLI::App& root)
         std::string project, job, source = "all";
         bool json = false;
         int resamples = 1000;
+        std::vector<std::string> models;
+        workflows::EncodingOptions encoding;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("project", o->project, "Project file")->required();
@@ -89,8 +94,19 @@ void setupVotes(CLI::App& root)
     cmd->add_option("--resamples", o->resamples, "Bootstrap resamples (0: no intervals)")
         ->capture_default_str()
         ->check(CLI::Range(0, 100000));
+    cmd->add_option("--model,-m", o->models,
+                    "Score the reported candidates that have no score under this model first (repeatable): a "
+                    "built-in name, a trained run's name, or a folder")
+        ->allow_extra_args(false);
+    addModelOptions(cmd, o->encoding, /*withModel=*/false);
     cmd->add_flag("--json", o->json, "Print JSON");
     cmd->callback([o] {
+        // Scoring needs libtorch: rankpo hands the whole command line to rankpo-engine (never returns).
+        if (!o->models.empty() && !missingScorer()) {
+            if (engineHandoff())
+                engineHandoff()();
+            throw dataError("votes --model needs rankpo-engine");
+        }
         auto store = db::ProjectStore::open(o->project);
         db::PreferenceFilter filter;
         if (o->source != "all")
@@ -107,6 +123,27 @@ void setupVotes(CLI::App& root)
         BradleyTerryOptions options;
         options.resamples = o->resamples;
         const auto fits = fitBradleyTerryByJob(preferences, options);
+        // Only the (job, candidate) couples reported here, and of them only those without a score.
+        std::vector<db::JobCandidate> reported;
+        for (const auto& [job, fit] : fits)
+            for (const auto& s : fit.scores)
+                reported.push_back({job, s.candidate});
+        Json scored = Json::array();
+        for (const auto& model : o->models) {
+            workflows::EncodingOptions encoding = o->encoding;
+            encoding.model = model;
+            StageProgress progress;
+            encoding.progress = progress.callback();
+            const workflows::MissingScoreResult r = missingScorer()(*store, reported, encoding);
+            progress.finish();
+            scored.push_back({{"model", r.model}, {"candidates", r.asked}, {"scored", r.scored},
+                              {"embeddings", {{"cached", r.embeddings.cached}, {"encoded", r.embeddings.encoded}}},
+                              {"seconds", r.seconds}});
+            if (!o->json)
+                std::printf("%s: scored %zu of the %zu reported (job, candidate) couples that had no score (%zu "
+                            "embeddings from the cache, %zu encoded) in %.1f s\n",
+                            r.model.c_str(), r.scored, r.asked, r.embeddings.cached, r.embeddings.encoded, r.seconds);
+        }
         db::ModelScoreStore scoreStore(*store);
         const auto models = scoreStore.models();
         db::ProjectTextReader texts(*store);
@@ -162,18 +199,19 @@ void setupVotes(CLI::App& root)
                 std::printf("  Kendall tau-b vs %s (group %d): %s over %zu candidates", t["model"].get<std::string>().c_str(),
                             t["group"].get<int>(), value.c_str(), t["candidates"].get<std::size_t>());
                 if (t["without_score"].get<std::size_t>() > 0)
-                    std::printf("; %zu without a score (run `rankpo score`)", t["without_score"].get<std::size_t>());
+                    std::printf("; %zu without a score (`rankpo votes --model M` scores them)", t["without_score"].get<std::size_t>());
                 std::printf("\n");
             }
         }
         if (models.empty() && !o->json && !fits.empty())
-            std::printf("No model scores in the project: `rankpo score PROJECT --model M` adds a model's order to "
+            std::printf("No model scores in the project: `rankpo votes PROJECT --model M` adds a model's order to "
                         "compare with.\n");
         if (o->json) {
             Json out;
             out["source"] = o->source;
             out["resamples"] = o->resamples;
             out["models"] = models;
+            out["scored"] = scored;
             out["jobs"] = jobs;
             std::cout << out.dump(2) << "\n";
         }
