@@ -5,6 +5,7 @@
 #include "core/documents/cp1252_codec.h"
 #include "db/project_store.h"
 #include "db/store_access.h"
+#include "tests/support/document_fixtures.h"
 #include "tests/cli/cli_runner.h"
 #include "tests/support/docx_fixture.h"
 #include "tests/support/minimal_pdf_writer.h"
@@ -19,39 +20,10 @@
 
 using rankpo::test::runRankpo;
 
+using rankpo::test::wordsOf;
+using rankpo::test::htmlOf;
+
 namespace {
-
-std::vector<std::string> words(std::string_view text)
-{
-    std::vector<std::string> out;
-    std::string w;
-    for (const char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            if (!w.empty())
-                out.push_back(w);
-            w.clear();
-        } else {
-            w.push_back(c);
-        }
-    }
-    if (!w.empty())
-        out.push_back(w);
-    return out;
-}
-
-std::string htmlOf(const std::string& text)
-{
-    std::string body;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string::npos)
-            eol = text.size();
-        body += "<p>" + rankpo::test::xmlEscaped(text.substr(pos, eol - pos)) + "</p>\n";
-        pos = eol + 1;
-    }
-    return "<!DOCTYPE html><html><head><title>t</title><script>var x = 1;</script></head><body>" + body + "</body></html>";
-}
 
 // Writes `text` as document number `i` of a folder, cycling through the formats; returns the words the stored
 // text must have (the PDF writer has Windows-1252 letters only).
@@ -137,9 +109,9 @@ private Q_SLOTS:
         QCOMPARE(storedJobs.size(), jobs.size());
         QCOMPARE(storedCandidates.size(), candidates.size());
         for (const auto& [id, text] : jobs)
-            QVERIFY2(storedJobs.count(id) && words(storedJobs.at(id)) == words(text), id.c_str());
+            QVERIFY2(storedJobs.count(id) && wordsOf(storedJobs.at(id)) == wordsOf(text), id.c_str());
         for (const auto& [id, text] : candidates)
-            QVERIFY2(storedCandidates.count(id) && words(storedCandidates.at(id)) == words(text), id.c_str());
+            QVERIFY2(storedCandidates.count(id) && wordsOf(storedCandidates.at(id)) == wordsOf(text), id.c_str());
 
         // Pairs to judge, with the built-in model.
         const QStringList fast{"--max-length-job", "64", "--max-length-candidate", "64", "--threads", "2", "--device", "cpu"};

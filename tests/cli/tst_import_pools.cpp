@@ -4,6 +4,7 @@
 #include "core/documents/cp1252_codec.h"
 #include "db/project_store.h"
 #include "db/store_access.h"
+#include "tests/support/document_fixtures.h"
 #include "tests/cli/cli_runner.h"
 #include "tests/support/docx_fixture.h"
 #include "tests/support/minimal_pdf_writer.h"
@@ -18,48 +19,11 @@
 
 using rankpo::test::runRankpo;
 
+using rankpo::test::wordsOf;
+using rankpo::test::pdfOf;
+using rankpo::test::htmlOf;
+
 namespace {
-
-std::vector<std::string> words(std::string_view text)
-{
-    std::vector<std::string> out;
-    std::string w;
-    for (const char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            if (!w.empty())
-                out.push_back(w);
-            w.clear();
-        } else {
-            w.push_back(c);
-        }
-    }
-    if (!w.empty())
-        out.push_back(w);
-    return out;
-}
-
-std::string pdfOf(const std::string& text)
-{
-    rankpo::test::MinimalPdfWriter pdf;
-    for (auto& page : rankpo::test::MinimalPdfWriter::layout(text))
-        pdf.addTextPage(page);
-    return pdf.bytes();
-}
-
-std::string htmlOf(const std::string& text)
-{
-    std::string body;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string::npos)
-            eol = text.size();
-        body += "<p>" + rankpo::test::xmlEscaped(text.substr(pos, eol - pos)) + "</p>";
-        pos = eol + 1;
-    }
-    return "<html><head><title>t</title><style>p{color:red}</style></head><body>" + body
-        + "<script>var hidden = 1;</script></body></html>";
-}
 
 // external id -> (text, source_format) of the project's jobs or candidates.
 std::map<std::string, std::pair<std::string, std::string>> texts(const QString& project, const char* table)
@@ -134,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(stored.size(), expected.size());
         for (const auto& [id, text] : expected) {
             QVERIFY2(stored.count(id), id.c_str());
-            QCOMPARE(words(stored.at(id).first), words(text));
+            QCOMPARE(wordsOf(stored.at(id).first), wordsOf(text));
         }
         QCOMPARE(stored.at("a/post.pdf").second, std::string("pdf"));
         QCOMPARE(stored.at("post.docx").second, std::string("docx"));

@@ -3,12 +3,15 @@
 #include "core/documents/docx_text_extractor.h"
 #include "core/documents/document_error.h"
 #include "core/documents/document_extractor.h"
+#include "tests/support/document_fixtures.h"
 #include "tests/support/sample_texts.h"
 #include "tests/support/docx_fixture.h"
 #include "tests/support/test_files.h"
 
 using namespace rankpo;
 using test::wordDocumentXml;
+
+using rankpo::test::wordsOf;
 
 namespace {
 
@@ -26,24 +29,6 @@ DocumentError docxError(const std::string& bytes, const std::string& name = "cv.
         return e;
     }
     throw std::runtime_error("expected a DocumentError");
-}
-
-std::vector<std::string> words(std::string_view text)
-{
-    std::vector<std::string> out;
-    std::string w;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            if (!w.empty())
-                out.push_back(w);
-            w.clear();
-        } else {
-            w.push_back(c);
-        }
-    }
-    if (!w.empty())
-        out.push_back(w);
-    return out;
 }
 
 } // namespace
@@ -226,7 +211,7 @@ private Q_SLOTS:
             const std::string& text = texts[i * 13];
             const std::string path = dir.path().toStdString() + "/s" + std::to_string(i) + ".docx";
             test::writeDocx(path, wordDocumentXml(test::paragraphsXml(text)));
-            QCOMPARE(words(extractor.extract(path).text), words(text));
+            QCOMPARE(wordsOf(extractor.extract(path).text), wordsOf(text));
         }
     }
 };

@@ -5,6 +5,7 @@
 #include "core/documents/document_error.h"
 #include "core/documents/document_extractor.h"
 #include "core/documents/document_scanner.h"
+#include "tests/support/document_fixtures.h"
 #include "tests/support/sample_texts.h"
 #include "tests/support/docx_fixture.h"
 #include "tests/support/minimal_pdf_writer.h"
@@ -16,50 +17,11 @@
 
 using namespace rankpo;
 
+using rankpo::test::wordsOf;
+using rankpo::test::pdfOf;
+using rankpo::test::htmlOf;
+
 namespace {
-
-std::vector<std::string> words(std::string_view text)
-{
-    std::vector<std::string> out;
-    std::string w;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || nbsp) {
-            if (!w.empty())
-                out.push_back(w);
-            w.clear();
-            i += nbsp;
-        } else {
-            w.push_back(c);
-        }
-    }
-    if (!w.empty())
-        out.push_back(w);
-    return out;
-}
-
-std::string pdfOf(const std::string& text)
-{
-    test::MinimalPdfWriter pdf;
-    for (auto& page : test::MinimalPdfWriter::layout(text))
-        pdf.addTextPage(page);
-    return pdf.bytes();
-}
-
-std::string htmlOf(const std::string& text)
-{
-    std::string body;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string::npos)
-            eol = text.size();
-        body += "<p>" + test::xmlEscaped(text.substr(pos, eol - pos)) + "</p>";
-        pos = eol + 1;
-    }
-    return "<html><head><title>x</title></head><body>" + body + "</body></html>";
-}
 
 } // namespace
 
@@ -109,7 +71,7 @@ private Q_SLOTS:
             QCOMPARE(doc.format, *e.format);
             QVERIFY2(doc.warnings.empty(), e.externalId.c_str());
             QVERIFY2(doc.text.find('\r') == std::string::npos, e.externalId.c_str());
-            QCOMPARE(words(doc.text), words(expected.at(e.externalId)));
+            QCOMPARE(wordsOf(doc.text), wordsOf(expected.at(e.externalId)));
         }
     }
 
