@@ -3,6 +3,7 @@
 #include "core/documents/document_error.h"
 #include "core/documents/document_extractor.h"
 #include "core/documents/html_text_extractor.h"
+#include "tests/support/document_fixtures.h"
 #include "tests/support/sample_texts.h"
 #include "tests/support/docx_fixture.h"
 #include "tests/support/test_files.h"
@@ -24,27 +25,6 @@ DocumentError htmlError(const std::string& bytes, TextEncoding encoding = TextEn
         return e;
     }
     throw std::runtime_error("expected a DocumentError");
-}
-
-std::vector<std::string> words(std::string_view text)
-{
-    std::vector<std::string> out;
-    std::string w;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || nbsp) {
-            if (!w.empty())
-                out.push_back(w);
-            w.clear();
-            i += nbsp;
-        } else {
-            w.push_back(c);
-        }
-    }
-    if (!w.empty())
-        out.push_back(w);
-    return out;
 }
 
 } // namespace
@@ -149,7 +129,7 @@ private Q_SLOTS:
                                                          + body + "</body></html>");
             const ExtractedDocument doc = extractor.extract(path);
             QCOMPARE(doc.format, DocumentFormat::Html);
-            QCOMPARE(words(doc.text), words(text));
+            QCOMPARE(rankpo::test::wordsOf(doc.text), rankpo::test::wordsOf(text));
         }
     }
 };

@@ -7,6 +7,7 @@
 #include "core/documents/pdf_text_extractor.h"
 #include "core/documents/pdf_word_layout.h"
 #include "core/text/utf8_codec.h"
+#include "tests/support/document_fixtures.h"
 #include "tests/support/sample_texts.h"
 #include "tests/support/minimal_pdf_writer.h"
 #include "tests/support/test_files.h"
@@ -21,27 +22,6 @@ using test::MinimalPdfWriter;
 using test::PdfTextLine;
 
 namespace {
-
-std::vector<std::string> words(std::string_view text)
-{
-    std::vector<std::string> out;
-    std::string word;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || nbsp) {
-            if (!word.empty())
-                out.push_back(word);
-            word.clear();
-            i += nbsp;
-        } else {
-            word.push_back(c);
-        }
-    }
-    if (!word.empty())
-        out.push_back(word);
-    return out;
-}
 
 // Runs a program; returns its exit code (-1 when it cannot start) and its standard output.
 int run(const QString& program, const QStringList& args, std::string* output = nullptr)
@@ -188,7 +168,7 @@ private Q_SLOTS:
         std::string reference;
         QCOMPARE(run("pdftotext", {QString::fromStdString(path), "-"}, &reference), 0);
         const ExtractedDocument doc = DocumentExtractor().extract(path);
-        QCOMPARE(words(doc.text), words(reference));
+        QCOMPARE(rankpo::test::wordsOf(doc.text), rankpo::test::wordsOf(reference));
         // Poppler's reading order, as pdftotext prints it: the paragraph under the columns belongs to the left
         // column's flow (it starts at the same margin), the right column comes last.
         QCOMPARE(doc.text, std::string("Left column opens the page\nand goes on below with\nseveral lines of text\nabout "
@@ -298,7 +278,7 @@ private Q_SLOTS:
                      0);
             const ExtractedDocument doc = extractor.extract(pdf);
             QVERIFY(doc.pages >= 1);
-            QCOMPARE(words(doc.text), words(chosen[i]));
+            QCOMPARE(rankpo::test::wordsOf(doc.text), rankpo::test::wordsOf(chosen[i]));
         }
     }
 
