@@ -37,19 +37,10 @@ DemoBudget budgetFor(bool quick, std::uint64_t seed)
     b.maxLengthJob = 128;
     b.maxLengthCandidate = 128;
 
-    b.stage1 = TrainingConfig::defaults(TrainingMethod::Contrastive);
-    b.stage1.learningRate = 3e-5;
-    b.stage1.perDeviceTrainBatchSize = 8;
-    b.stage1.gradientAccumulationSteps = 1;
-    b.stage1.contrastive.numNegatives = 3;
-    b.stage1.numTrainEpochs = 1;
+    b.stage1 = TrainingConfig::cpuPreset(TrainingMethod::Contrastive);
     b.stage1.maxSteps = quick ? 30 : 120;
 
-    b.stage2 = TrainingConfig::defaults(TrainingMethod::RankPO);
-    b.stage2.learningRate = 3e-5;
-    b.stage2.perDeviceTrainBatchSize = 8;
-    b.stage2.gradientAccumulationSteps = 1;
-    b.stage2.numTrainEpochs = 1;
+    b.stage2 = TrainingConfig::cpuPreset(TrainingMethod::RankPO);
     b.stage2.maxSteps = quick ? 50 : 250;
     b.stage2.rankpo.referenceFree = false; // RankPO against the frozen stage-1 model
     for (TrainingConfig* c : {&b.stage1, &b.stage2}) {

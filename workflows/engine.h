@@ -22,13 +22,13 @@ namespace rankpo::workflows {
 
 // Bumped whenever this interface changes; with the sizes of the types it passes, so that a module built from
 // other sources (a stale build, a mixed install) is refused instead of misreading them.
-inline constexpr int kEngineAbiVersion = 1;
+inline constexpr int kEngineAbiVersion = 2;
 inline constexpr unsigned long long kEngineAbiFingerprint = kEngineAbiVersion
     + 1000ULL * (sizeof(EvaluationOptions) + 3 * sizeof(EvaluationResult) + 5 * sizeof(RankOptions)
                  + 7 * sizeof(JobRanking) + 11 * sizeof(PairScoreOptions) + 13 * sizeof(PairScoreResult)
                  + 17 * sizeof(TrainingRequest) + 19 * sizeof(TrainingResult) + 23 * sizeof(SweepRequest)
                  + 29 * sizeof(SweepResult) + 31 * sizeof(ComputeDevice) + 37 * sizeof(MakePairsOptions)
-                 + 41 * sizeof(MakePairsResult));
+                 + 41 * sizeof(MakePairsResult) + 43 * sizeof(TrainingEstimate));
 
 class Engine {
 public:
@@ -38,6 +38,7 @@ public:
     virtual PairScoreResult scorePairs(db::ProjectStore& store, const PairScoreOptions& options) = 0;
     virtual TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& request) = 0;
     virtual SweepResult runSweep(db::ProjectStore& store, const SweepRequest& request) = 0;
+    virtual TrainingEstimate estimateTraining(db::ProjectStore& store, const TrainingRequest& request, int steps) = 0;
     virtual std::vector<ComputeDevice> computeDevices() = 0;
     virtual MakePairsResult makePairs(db::ProjectStore& store, const MakePairsOptions& options) = 0;
 };

@@ -31,6 +31,10 @@ public:
     {
         return workflows::runSweep(store, request);
     }
+    TrainingEstimate estimateTraining(db::ProjectStore& store, const TrainingRequest& request, int steps) override
+    {
+        return workflows::estimateTraining(store, request, steps);
+    }
     std::vector<ComputeDevice> computeDevices() override { return workflows::computeDevices(); }
 };
 

@@ -36,6 +36,8 @@ TextEncoderOptions encoderOptions(const EncodingOptions& options)
     o.device = options.device;
     o.threads = options.threads;
     o.batchSize = options.batchSize;
+    o.dtype = options.dtype;
+    o.gradientCheckpointing = options.gradientCheckpointing;
     return o;
 }
 

@@ -31,6 +31,8 @@ struct EncodingOptions {
     std::size_t batchSize = 32;
     std::size_t maxLengthJob = 0;     // tokens per job text; 0 or above the model's maximum: that maximum
     std::size_t maxLengthCandidate = 0;
+    std::string dtype = "auto";       // parameter dtype: auto (float32 on the CPU, bf16 decoders on CUDA) | float32 | ...
+    bool gradientCheckpointing = false; // training decoders: recompute each layer in backward
     bool useCache = true;             // the project's embedding cache
     WorkflowProgress progress;
     const std::atomic<bool>* cancel = nullptr; // checked between batches and stages

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -323,6 +324,8 @@ public:
         m_base = resolveProjectModel(m_store, m_start.baseModel);
         m_startModel = m_start.checkpoint.empty() ? m_base : ModelEntry{m_base.name, m_start.checkpoint, "checkpoint"};
         m_encoding = m_request;
+        m_encoding.dtype = config.torchDtype; // the run's own, so that a resumed run loads as it began
+        m_encoding.gradientCheckpointing = config.gradientCheckpointing;
         m_encoder = openModel(m_startModel, m_encoding);
 
         m_result.run = recordRun(m_store, m_runs, m_request, m_start, m_data, m_base.name, m_encoder->deviceName());
@@ -452,6 +455,78 @@ TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& reques
     if (store.jobIds(Split::Train).empty())
         throw usageError(store.path() + ": the project has no training split: run `rankpo split` first");
     return TrainingSession(store, request).run();
+}
+
+TrainingEstimate estimateTraining(db::ProjectStore& store, const TrainingRequest& request, int steps)
+{
+    if (!request.resumeRun.empty())
+        throw usageError("a time estimate is for a new run (a resumed run keeps its own measured pace)");
+    if (steps < 1)
+        throw usageError("the estimate measures at least one step");
+    if (store.jobIds(Split::Train).empty())
+        throw usageError(store.path() + ": the project has no training split: run `rankpo split` first");
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    TrainingConfig config = request.config;
+    config.loggingSteps = 1; // a report, hence a time stamp, after every optimizer step
+    config.validate();
+    TrainingEstimate estimate;
+    const TrainingData data = trainingData(store, config, request);
+    const ModelEntry base = resolveProjectModel(store, request.model);
+    EncodingOptions encoding = request;
+    encoding.dtype = config.torchDtype;
+    encoding.gradientCheckpointing = config.gradientCheckpointing;
+    const std::unique_ptr<TextEncoder> encoder = openModel(base, encoding);
+    estimate.device = encoder->deviceName();
+
+    // Checkpoints of a run this short are never kept: a scratch folder, removed however this ends.
+    const fs::path scratch = fs::temp_directory_path()
+                             / ("rankpo-estimate-" + std::to_string(Clock::now().time_since_epoch().count()));
+    struct Remove {
+        fs::path path;
+        ~Remove()
+        {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+        }
+    } removeScratch{scratch};
+    Trainer trainer(config, encoder->model(), scratch);
+    estimate.loadSeconds = secondsSince(started);
+    if (config.method == TrainingMethod::RankPO && !config.rankpo.referenceFree) {
+        const auto referenceStarted = Clock::now();
+        trainer.setReferenceScores(referenceScores(store, base, encoding, trainer.maxLengthJob(),
+                                                   trainer.maxLengthCandidate(), data.preferences));
+        estimate.referenceSeconds = secondsSince(referenceStarted);
+    }
+
+    std::atomic<bool> stop{false};
+    std::vector<Clock::time_point> stamps; // after each optimizer step
+    TrainerCallbacks callbacks;
+    callbacks.cancel = &stop;
+    callbacks.onProgress = [&](const TrainingProgress& p) {
+        if (p.phase != "train")
+            return;
+        stamps.push_back(Clock::now());
+        estimate.totalSteps = p.totalSteps;
+        if (int(stamps.size()) > steps || (request.cancel && request.cancel->load()))
+            stop = true;
+    };
+    const auto trainStarted = Clock::now();
+    const TrainingOutcome outcome = config.method == TrainingMethod::Contrastive
+                                        ? trainer.train(data.contrastive, callbacks)
+                                        : trainer.train(data.preferences, callbacks);
+    if (request.cancel && request.cancel->load())
+        throw Error(ErrorKind::Cancelled, "the estimate was cancelled");
+    if (stamps.empty())
+        throw dataError("training made no optimizer step: too few examples for one batch");
+    estimate.completed = !outcome.cancelled;
+    estimate.firstStepSeconds = std::chrono::duration<double>(stamps.front() - trainStarted).count();
+    estimate.measuredSteps = int(stamps.size()) - 1;
+    estimate.secondsPerStep = estimate.measuredSteps > 0
+                                  ? std::chrono::duration<double>(stamps.back() - stamps.front()).count()
+                                        / estimate.measuredSteps
+                                  : estimate.firstStepSeconds;
+    return estimate;
 }
 
 SweepResult runSweep(db::ProjectStore& store, const SweepRequest& request)

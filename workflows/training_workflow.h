@@ -67,6 +67,30 @@ struct SweepResult {
 
 SweepResult runSweep(db::ProjectStore& store, const SweepRequest& request);
 
+// What a run of `request` will cost, from optimizer steps measured on the chosen device with the chosen model,
+// lengths and batch (not a guess): the first step (allocations, warm-up) is timed apart from the steady ones.
+struct TrainingEstimate {
+    std::string device;             // where it was measured ("cpu", "cuda:0")
+    int measuredSteps = 0;          // steady steps timed (after the first)
+    double firstStepSeconds = 0;
+    double secondsPerStep = 0;      // the steady steps' mean
+    std::int64_t totalSteps = 0;    // the run's optimizer steps (every epoch, or max_steps)
+    double referenceSeconds = 0;    // RankPO with a reference: scoring the train pairs with the frozen model first
+    double loadSeconds = 0;         // reading the data and the model
+    bool completed = false;         // the whole run was shorter than the measurement: its time is exact
+    // The run's training time: loading, the reference scores and every step (evaluations after each epoch
+    // are not included).
+    double totalSeconds() const
+    {
+        return loadSeconds + referenceSeconds + firstStepSeconds
+               + secondsPerStep * double(std::max<std::int64_t>(0, totalSteps - 1));
+    }
+};
+
+// Trains `steps` + 1 optimizer steps of a new run (logged every step, nothing recorded, the checkpoints in a
+// temporary folder removed afterwards). Errors as trainModel; `request.resumeRun` is a usage error.
+TrainingEstimate estimateTraining(db::ProjectStore& store, const TrainingRequest& request, int steps = 3);
+
 // Where a run's checkpoints and final model live.
 std::filesystem::path runsDirectory(db::ProjectStore& store, const TrainingRequest& request);
 

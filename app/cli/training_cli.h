@@ -37,7 +37,8 @@ struct TrainingCliOptions {
     int epochs = 0, maxSteps = 0, batchSize = 0, gradAccum = 0, maxLengthJob = 0, maxLengthCandidate = 0;
     int numNegatives = 0, hardNegativeRounds = 0, hardNegativesPerJob = 0, loggingSteps = 0;
     std::uint64_t seed = 0;
-    std::string scheduler, loss;
+    std::string scheduler, loss, dtype;
+    bool gradientCheckpointing = false;
     bool dropInconsistent = false;
     bool referenceFree = false, withReference = false, weightByConfidence = false, noDropout = false, dropout = false, groupByJob = false;
 };

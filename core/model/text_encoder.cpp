@@ -26,7 +26,10 @@ std::unique_ptr<TextEncoder> TextEncoder::open(const std::filesystem::path& fold
                          std::to_string(modelFolder.maxSeqLength));
     if (options.maxLength == 1)
         throw usageError("maximum length 1 leaves no room for [CLS] and [SEP]");
-    auto model = EncoderModel::load(modelFolder, chooseDevice(options.device));
+    EncoderLoadOptions load;
+    load.dtype = options.dtype;
+    load.gradientCheckpointing = options.gradientCheckpointing;
+    auto model = EncoderModel::load(modelFolder, chooseDevice(options.device), load);
     return std::unique_ptr<TextEncoder>(new TextEncoder(std::move(model), options, modelFolder.identity()));
 }
 

@@ -22,6 +22,8 @@ struct TextEncoderOptions {
     int threads = 0;              // intra-op threads; 0: every core
     std::size_t batchSize = 32;
     std::size_t maxLength = 0;    // tokens per text, [CLS]/[SEP] included; 0: the model's maximum
+    std::string dtype = "auto";   // parameter dtype (EncoderLoadOptions::dtype): auto | float32 | bfloat16 | float16
+    bool gradientCheckpointing = false; // decoders: recompute each layer in backward
 };
 
 // Called after each batch with (texts done, texts to encode); may throw rankpo::Error(Cancelled) to stop.

@@ -14,6 +14,15 @@ using nlohmann::json;
 
 namespace {
 
+// The parameter dtypes EncoderLoadOptions takes.
+std::optional<std::string> parseDtype(std::string_view name)
+{
+    for (const char* known : {"auto", "float32", "bfloat16", "float16"})
+        if (name == known)
+            return std::string(name);
+    return std::nullopt;
+}
+
 const char* typeName(const json& v)
 {
     if (v.is_number_integer())
@@ -185,6 +194,19 @@ TrainingConfig TrainingConfig::defaults(TrainingMethod method)
     return config;
 }
 
+TrainingConfig TrainingConfig::cpuPreset(TrainingMethod method)
+{
+    TrainingConfig config = defaults(method);
+    config.learningRate = 3e-5;
+    config.perDeviceTrainBatchSize = 8;
+    config.gradientAccumulationSteps = 1;
+    config.numTrainEpochs = 1;
+    config.maxLengthJob = 128;
+    config.maxLengthCandidate = 128;
+    config.contrastive.numNegatives = 3;
+    return config;
+}
+
 void TrainingConfig::validate() const
 {
     const Checker check("training config");
@@ -204,6 +226,8 @@ void TrainingConfig::validate() const
     check.atLeast("logging_steps", loggingSteps, 1);
     check.atLeast("max_length_job", maxLengthJob, 1);
     check.atLeast("max_length_candidate", maxLengthCandidate, 1);
+    if (!parseDtype(torchDtype))
+        check.fail("torch_dtype", "must be \"auto\", \"float32\", \"bfloat16\" or \"float16\", got \"" + torchDtype + "\"");
     // Stage 1's in-batch negatives would then be the job's own other positives.
     if (method == TrainingMethod::Contrastive && groupByJob)
         check.fail("group_by_job", "applies to RankPO and SFT, not contrastive training (a job's other positives would "
@@ -262,6 +286,8 @@ json TrainingConfig::toJson() const
         {"dataloader_drop_last", dataloaderDropLast},
         {"disable_dropout", disableDropout},
         {"bf16", bf16},
+        {"torch_dtype", torchDtype},
+        {"gradient_checkpointing", gradientCheckpointing},
         {"max_length_job", maxLengthJob},
         {"max_length_candidate", maxLengthCandidate},
         {"group_by_job", groupByJob},
@@ -312,6 +338,8 @@ TrainingConfig TrainingConfig::fromJson(const json& document, const std::string&
     top.boolean("dataloader_drop_last", c.dataloaderDropLast);
     top.boolean("disable_dropout", c.disableDropout);
     top.boolean("bf16", c.bf16);
+    top.choice("torch_dtype", c.torchDtype, parseDtype, "\"auto\", \"float32\", \"bfloat16\", \"float16\"");
+    top.boolean("gradient_checkpointing", c.gradientCheckpointing);
     top.integer("max_length_job", c.maxLengthJob);
     top.integer("max_length_candidate", c.maxLengthCandidate);
     top.boolean("group_by_job", c.groupByJob);

@@ -60,6 +60,12 @@ struct TrainingConfig {
     bool dataloaderDropLast = true;
     bool disableDropout = false;   // upstream's RankPO run keeps dropout on (--disable_dropout False)
     bool bf16 = true;              // bf16 autocast for the forward pass on CUDA (ignored on the CPU)
+    // Parameter dtype: "auto" is float32 on the CPU and bfloat16 for a decoder on CUDA (BERT: float32 always);
+    // "float32", "bfloat16", "float16". Non-float32 weights are stepped through fp32 masters (adamw_setup.h).
+    std::string torchDtype = "auto";
+    // Decoders: each layer's activations recomputed in backward (upstream trains Llama-3.2-1B so at
+    // 1,280 / 4,096 tokens); costs about a third more time, saves most of the activation memory.
+    bool gradientCheckpointing = false;
     int maxLengthJob = 512;      // tokens of a job description
     int maxLengthCandidate = 512;    // tokens of a candidate
     // Stage 2: each epoch visits the jobs in a seeded order and a job's pairs one after another, so a
@@ -72,6 +78,10 @@ struct TrainingConfig {
 
     // The defaults above with `method` set.
     static TrainingConfig defaults(TrainingMethod method);
+    // A run sized for two CPU cores, as the demo pipeline trains: 128 tokens per text, batch 8 without
+    // accumulation, one epoch, learning rate 3e-5 (stage 1: 3 negatives per job). The paper's defaults run
+    // 512-token texts with 4x accumulation for 3 epochs: hours on a laptop for the demo project.
+    static TrainingConfig cpuPreset(TrainingMethod method);
 
     // Throws rankpo::Error(Usage) naming the offending field by its JSON path ("rankpo.beta").
     void validate() const;

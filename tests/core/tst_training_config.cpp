@@ -150,6 +150,30 @@ private Q_SLOTS:
         }
     }
 
+    void dtypeAndCheckpointingRoundTrip()
+    {
+        TrainingConfig c = TrainingConfig::defaults(TrainingMethod::RankPO);
+        QCOMPARE(c.torchDtype, std::string("auto"));
+        QVERIFY(!c.gradientCheckpointing);
+        c.torchDtype = "bfloat16";
+        c.gradientCheckpointing = true;
+        const TrainingConfig back = TrainingConfig::parse(c.toJson().dump());
+        QCOMPARE(back.torchDtype, std::string("bfloat16"));
+        QVERIFY(back.gradientCheckpointing);
+        // A run recorded before these keys existed loads as it ran: auto dtype, no recomputation.
+        const TrainingConfig old = TrainingConfig::parse(R"({"learning_rate": 1e-5})");
+        QCOMPARE(old.torchDtype, std::string("auto"));
+        QVERIFY(!old.gradientCheckpointing);
+        try {
+            TrainingConfig::parse(R"({"torch_dtype": "int8"})", "run.json");
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("torch_dtype") && QString(e.what()).contains("int8"), e.what());
+        }
+        c.torchDtype = "double";
+        QVERIFY_THROWS_EXCEPTION(Error, c.validate());
+    }
+
     void validateNamesFieldsForProgrammaticConfigs()
     {
         TrainingConfig c;

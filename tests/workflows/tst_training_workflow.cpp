@@ -142,6 +142,34 @@ private Q_SLOTS:
         QCOMPARE(second.run.name, std::string("sft-1"));
     }
 
+    void anEstimateTimesStepsAndRecordsNothing()
+    {
+        DemoFixture f;
+        auto request = tinyRequest(TrainingMethod::RankPO);
+        request.config.rankpo.referenceFree = false;
+        request.config.numTrainEpochs = 3;
+        const TrainingEstimate e = estimateTraining(*f.store, request, 2);
+        QCOMPARE(e.device, std::string("cpu"));
+        QCOMPARE(e.measuredSteps, 2);
+        QVERIFY(e.secondsPerStep > 0 && e.firstStepSeconds > 0);
+        QVERIFY(e.referenceSeconds > 0); // RankPO with its reference scores the pairs first
+        QVERIFY(!e.completed);
+        QVERIFY(e.totalSeconds() > e.secondsPerStep * double(e.totalSteps - 1));
+        QVERIFY(db::RunRegistry(*f.store).list().empty()); // an estimate is not a run
+        // Its step count is the real run's.
+        request.runName = "counted";
+        const auto run = trainModel(*f.store, request);
+        QCOMPARE(e.totalSteps, run.outcome.steps);
+        // A run shorter than the measurement is measured whole.
+        request.config.maxSteps = 2;
+        const TrainingEstimate whole = estimateTraining(*f.store, request, 5);
+        QVERIFY(whole.completed);
+        QCOMPARE(whole.totalSteps, std::int64_t(2));
+        QCOMPARE(whole.measuredSteps, 1);
+        request.resumeRun = "counted";
+        QVERIFY_THROWS_EXCEPTION(Error, estimateTraining(*f.store, request, 2));
+    }
+
     void aCancelledRunResumes()
     {
         DemoFixture f;

@@ -36,6 +36,7 @@ QList<ModelChoice> trainableModels(db::ProjectStore& store)
     for (const ModelEntry& e : db::projectModelCatalog(store).list()) {
         ModelChoice c;
         c.name = QString::fromStdString(e.name);
+        c.folder = QString::fromStdString(e.folder.string());
         if (e.origin == "run") {
             const auto it = runs.find(e.name);
             // A cancelled run has checkpoints but no finished model: resume it rather than build on it.

@@ -16,6 +16,7 @@ struct ModelChoice {
     QString label;  // "rankpo-2 — RankPO run", "all-MiniLM-L6-v2 — pretrained"
     QString kind;   // "built-in", "project", "run", "evaluated"
     QString method; // a run's method (contrastive, rankpo, sft); empty otherwise
+    QString folder; // the model's folder (its config.json sizes the Training page's memory estimate)
 };
 
 // Built-in models first, then the project's models and finished runs (oldest first). Quick: two

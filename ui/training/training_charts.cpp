@@ -53,6 +53,13 @@ std::optional<double> accuracyOf(const TrainingProgress& p)
     return std::nullopt;
 }
 
+// The margin around a value range: a flat or single-point curve still gets a readable span (5% of its
+// size), not a 0.001-wide axis whose labels all read the same number.
+double paddingOf(double lo, double hi)
+{
+    return std::max({(hi - lo) * 0.08, 0.05 * std::max(std::abs(lo), std::abs(hi)), 1e-3});
+}
+
 } // namespace
 
 TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent)
@@ -177,22 +184,31 @@ void TrainingCharts::showHistory(const std::vector<db::MetricPoint>& points)
 
 void TrainingCharts::fitAxes()
 {
+    // A series of one point draws no line: its marker shows it, until a second point makes the curve.
+    m_loss->setPointsVisible(m_loss->count() < 2);
+    m_accuracy->setPointsVisible(m_accuracy->count() < 2);
     const double maxStep = std::max(1.0, m_lastStep);
     m_lossX->setRange(0, maxStep);
-    m_accuracyX->setRange(0, maxStep);
     if (m_marginMode && m_accuracy->count() > 0) {
-        const double margin = std::max(1e-3, (m_maxAccuracy - m_minAccuracy) * 0.08);
-        m_accuracyY->setRange(m_minAccuracy - margin, m_maxAccuracy + margin);
+        m_accuracyY->setRange(m_minAccuracy - paddingOf(m_minAccuracy, m_maxAccuracy),
+                              m_maxAccuracy + paddingOf(m_minAccuracy, m_maxAccuracy));
     } else {
         m_accuracyY->setRange(0, 1);
     }
-    const double pad = std::max(1e-3, (m_maxLoss - m_minLoss) * 0.08);
-    if (m_loss->count() > 0)
+    if (m_loss->count() > 0) {
+        const double pad = paddingOf(m_minLoss, m_maxLoss);
         m_lossY->setRange(std::max(0.0, m_minLoss - pad), m_maxLoss + pad);
-    else
+    } else {
         m_lossY->setRange(0, 1);
-    // Round step numbers on the axis (0, 5, 10, ... rather than 0, 5.8, 11.6, ...).
-    m_lossX->applyNiceNumbers();
+    }
+    if (maxStep <= 5) {
+        // Few steps: one tick per step, so the integer labels read 0 1 2 (not "0 0 0 0 0 1" for 0..1).
+        m_lossX->setTickCount(static_cast<int>(std::ceil(maxStep)) + 1);
+        m_lossX->setRange(0, std::ceil(maxStep));
+    } else {
+        // Round step numbers on the axis (0, 5, 10, ... rather than 0, 5.8, 11.6, ...).
+        m_lossX->applyNiceNumbers();
+    }
     m_accuracyX->setRange(m_lossX->min(), m_lossX->max());
     m_accuracyX->setTickCount(m_lossX->tickCount());
 }

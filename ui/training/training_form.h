@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -28,6 +29,11 @@ public:
     explicit TrainingForm(QWidget* parent = nullptr);
 
     void setModels(const QList<ModelChoice>& models);
+    // The CPU-sized run (TrainingConfig::cpuPreset) for the current method, keeping model, data and device.
+    void applyCpuPreset();
+    // What one training step of the chosen model, lengths, batch and dtype keeps in memory (a planning figure),
+    // or why it cannot be said.
+    QString memoryEstimate() const;
     void setBaseModel(const QString& name);
     QString baseModel() const;
     void setMethod(Method method);
@@ -56,6 +62,7 @@ protected:
 private:
     void methodChanged();
     void fillDevices(const std::vector<workflows::ComputeDevice>& devices);
+    void updateMemoryEstimate();
 
     QComboBox* m_base;
     QComboBox* m_method;
@@ -84,6 +91,10 @@ private:
     QSpinBox* m_seed;
     QCheckBox* m_dropout;
     QCheckBox* m_groupByJob;
+    QComboBox* m_dtype;
+    QCheckBox* m_checkpointing;
+    QLabel* m_memory;
+    QList<ModelChoice> m_models;
     QList<QWidget*> m_preferenceOnly; // fields that stage 1 does not use
     QList<QWidget*> m_rankpoOnly;
     QList<QWidget*> m_contrastiveOnly;

@@ -1,12 +1,14 @@
 #include "ui/training/training_page.h"
 
 #include "db/project_store.h"
+#include "ui/common/background_task.h"
 #include "ui/common/error_dialog.h"
 #include "ui/common/model_choices.h"
 #include "ui/document/project_document.h"
 #include "ui/training/run_table_model.h"
 #include "ui/training/training_charts.h"
 #include "ui/training/training_form.h"
+#include "workflows/engine.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -30,6 +32,20 @@ QString clock(double seconds)
     const auto s = static_cast<qint64>(std::max(0.0, seconds) + 0.5);
     return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+// A duration as people say it: "0.84 s", "42 s", "13 min", "1 h 53 min".
+QString formatSeconds(double seconds)
+{
+    if (seconds < 10)
+        return QObject::tr("%1 s").arg(seconds, 0, 'f', 2);
+    const auto s = static_cast<qint64>(seconds + 0.5);
+    if (s < 120)
+        return QObject::tr("%1 s").arg(s);
+    if (s < 3600)
+        return QObject::tr("%1 min").arg((s + 30) / 60);
+    const qint64 minutes = (s + 30) / 60;
+    return QObject::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
 QString phaseText(const std::string& phase)
@@ -68,13 +84,25 @@ TrainingPage::TrainingPage(QWidget* parent)
     m_cancel->setObjectName("cancelTraining");
     connect(m_start, &QPushButton::clicked, this, &TrainingPage::startTraining);
     connect(m_cancel, &QPushButton::clicked, this, &TrainingPage::cancelTraining);
+    m_estimate = new QPushButton(tr("Estimate time"), this);
+    m_estimate->setObjectName("estimateTime");
+    m_estimate->setToolTip(tr("Times a few optimizer steps of this run on the chosen device (nothing is recorded) "
+                              "and says how long the whole run will take"));
+    connect(m_estimate, &QPushButton::clicked, this, &TrainingPage::estimateTime);
+    m_estimateLabel = new QLabel(this);
+    m_estimateLabel->setObjectName("estimateLabel");
+    m_estimateLabel->setWordWrap(true);
+    // A measured pace belongs to the settings it was measured with.
+    connect(m_form, &TrainingForm::changed, m_estimateLabel, &QLabel::clear);
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_estimate);
     buttons->addWidget(m_start, 1);
     buttons->addWidget(m_cancel);
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(formScroll, 1);
+    leftLayout->addWidget(m_estimateLabel);
     leftLayout->addLayout(buttons);
 
     m_phase = new QLabel(tr("No run in progress."), this);
@@ -172,6 +200,9 @@ void TrainingPage::setDocument(ProjectDocument* document)
 {
     if (m_worker->isRunning() && (!document || document->path() != m_runningProject))
         m_worker->cancel(); // the run belongs to the project that was open; it stops at its next step
+    if (m_estimateTask && m_estimateTask->isRunning())
+        m_estimateTask->cancel(); // its pace was of the other project's data
+    m_estimateLabel->clear();
     StudioPage::setDocument(document);
     refresh();
 }
@@ -236,6 +267,62 @@ bool TrainingPage::startTraining()
     }
     return begin(tr("Loading %1…").arg(QString::fromStdString(request.model)),
                  [this, &request](const QString& path) { return m_worker->start(path, request); });
+}
+
+bool TrainingPage::estimateTime()
+{
+    ProjectDocument* doc = document();
+    if (!doc || m_worker->isRunning() || (m_estimateTask && m_estimateTask->isRunning()))
+        return false;
+    workflows::TrainingRequest request;
+    try {
+        request = m_form->request();
+    } catch (...) {
+        showError(this, tr("Check the training settings."), currentExceptionMessage());
+        return false;
+    }
+    delete m_estimateTask;
+    m_estimateTask = new BackgroundTask(this);
+    auto estimate = std::make_shared<workflows::TrainingEstimate>();
+    m_estimateLabel->setText(tr("Measuring a few steps of %1…").arg(QString::fromStdString(request.model)));
+    connect(m_estimateTask, &BackgroundTask::succeeded, this, [this, estimate] {
+        const auto& e = *estimate;
+        QString text = tr("On %1: %2 steps at %3 each").arg(QString::fromStdString(e.device)).arg(e.totalSteps)
+                           .arg(formatSeconds(e.secondsPerStep));
+        if (e.referenceSeconds > 0)
+            text += tr(", reference scores %1").arg(formatSeconds(e.referenceSeconds));
+        text += tr(" — about %1 in all").arg(formatSeconds(e.totalSeconds()));
+        text += e.completed ? tr(" (measured whole).") : tr(", evaluations after each epoch on top.");
+        m_estimateLabel->setText(text);
+        updateButtons();
+    });
+    connect(m_estimateTask, &BackgroundTask::failed, this, [this](const QString& message) {
+        m_estimateLabel->setText(tr("No estimate: %1").arg(message));
+        updateButtons();
+    });
+    connect(m_estimateTask, &BackgroundTask::cancelled, this, [this] {
+        m_estimateLabel->clear();
+        updateButtons();
+    });
+    m_estimateTask->start([path = doc->path().toStdString(), request, estimate](TaskControl& control) {
+        auto store = db::ProjectStore::open(path, db::ProjectStore::OpenMode::OpenExisting, false);
+        workflows::TrainingRequest r = request;
+        r.cancel = control.cancelFlag();
+        *estimate = workflows::engine().estimateTraining(*store, r, 3);
+    });
+    updateButtons();
+    return true;
+}
+
+QString TrainingPage::estimateText() const
+{
+    return m_estimateLabel->text();
+}
+
+void TrainingPage::waitForEstimate()
+{
+    if (m_estimateTask)
+        m_estimateTask->waitForFinished();
 }
 
 bool TrainingPage::resumeRun(const QString& name)
@@ -349,7 +436,9 @@ void TrainingPage::updateButtons()
 {
     const bool running = m_worker->isRunning();
     m_progress->setVisible(running || m_progress->value() > 0);
-    m_start->setEnabled(!running && document());
+    const bool estimating = m_estimateTask && m_estimateTask->isRunning();
+    m_start->setEnabled(!running && !estimating && document());
+    m_estimate->setEnabled(!running && !estimating && document());
     m_form->setEnabled(!running);
     m_cancel->setEnabled(running && !m_worker->isCancelling());
     selectionChanged();

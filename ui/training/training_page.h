@@ -10,6 +10,7 @@ class QTableView;
 
 namespace rankpo::ui {
 
+class BackgroundTask;
 class RunTableModel;
 class TrainingCharts;
 class TrainingForm;
@@ -38,6 +39,11 @@ public:
     void cancelTraining();
     // Lists the project's models and runs again.
     void refresh();
+    // Times a few optimizer steps of the form's run on its device (on a worker) and says how long the whole run
+    // will take; false if none started.
+    bool estimateTime();
+    QString estimateText() const;
+    void waitForEstimate(); // tests
 
     TrainingForm* form() const { return m_form; }
     TrainingWorker* worker() const { return m_worker; }
@@ -73,6 +79,9 @@ private:
     QPushButton* m_cancel;
     QPushButton* m_resume;
     QPushButton* m_compare;
+    QPushButton* m_estimate;
+    QLabel* m_estimateLabel;
+    BackgroundTask* m_estimateTask = nullptr;
     QString m_runningProject;
 };
 

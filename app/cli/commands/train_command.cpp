@@ -36,6 +36,32 @@ nlohmann::ordered_json resultJson(const workflows::TrainingResult& r)
     return j;
 }
 
+// `--estimate`: a few measured steps of the configured run, and what the whole run will take.
+void printEstimate(const workflows::TrainingEstimate& e, bool json)
+{
+    if (json) {
+        nlohmann::ordered_json j;
+        j["device"] = e.device;
+        j["measured_steps"] = e.measuredSteps;
+        j["first_step_seconds"] = e.firstStepSeconds;
+        j["seconds_per_step"] = e.secondsPerStep;
+        j["total_steps"] = e.totalSteps;
+        j["reference_seconds"] = e.referenceSeconds;
+        j["load_seconds"] = e.loadSeconds;
+        j["estimated_seconds"] = e.totalSeconds();
+        j["completed"] = e.completed;
+        std::cout << j.dump(2) << "\n";
+        return;
+    }
+    std::cout << "On " << e.device << ": " << e.totalSteps << " optimizer steps at " << formatDuration(e.secondsPerStep)
+              << " each (" << e.measuredSteps << " steps measured after a first of "
+              << formatDuration(e.firstStepSeconds) << ")";
+    if (e.referenceSeconds > 0)
+        std::cout << ", reference scores " << formatDuration(e.referenceSeconds);
+    std::cout << "\n  the run will take about " << formatDuration(e.totalSeconds())
+              << (e.completed ? " (the whole run was measured)" : "") << ", not counting the evaluations after each epoch\n";
+}
+
 void setupTrain(CLI::App& root)
 {
     auto* cmd = root.add_subcommand("train", "Fine-tune a model on the project's train split: contrastive (stage 1), "
@@ -46,12 +72,24 @@ void setupTrain(CLI::App& root)
         ->required()
         ->check(CLI::IsMember({"contrastive", "rankpo", "sft"}));
     addTrainingOptions(cmd, *o);
-    cmd->callback([cmd, o, method] {
+    auto estimate = std::make_shared<bool>(false);
+    auto estimateSteps = std::make_shared<int>(3);
+    cmd->add_flag("--estimate", *estimate,
+                  "Measure a few optimizer steps of this run on the chosen device and say how long the whole run takes "
+                  "(nothing is recorded)");
+    cmd->add_option("--estimate-steps", *estimateSteps, "Steps timed by --estimate after the first (default 3)")
+        ->check(CLI::PositiveNumber);
+    cmd->callback([cmd, o, method, estimate, estimateSteps] {
         auto request = makeTrainingRequest(*cmd, *o, *trainingMethodFromString(*method));
         request.cancel = installInterruptHandler();
         TrainingPrinter printer(*method);
         request.onProgress = [&printer](const TrainingProgress& p) { printer(p); };
         auto store = db::ProjectStore::open(o->project);
+        if (*estimate) {
+            request.onProgress = {};
+            printEstimate(workflows::estimateTraining(*store, request, *estimateSteps), o->json);
+            return;
+        }
         const auto result = workflows::trainModel(*store, request);
         printer.finish();
         if (o->json) {

@@ -61,6 +61,28 @@ private Q_SLOTS:
         QVERIFY(charts.accuracyView()->chart()->title().contains(QStringLiteral("accuracy")));
     }
 
+    void onePointShowsThePointAndReadableAxes()
+    {
+        TrainingCharts charts;
+        charts.append({step(1, 0.69, {{"rewards/accuracies", 0.5}})});
+        QVERIFY(charts.lossSeries()->pointsVisible()); // a lone point has no line to draw
+        auto* x = qobject_cast<QValueAxis*>(charts.lossSeries()->attachedAxes().value(0));
+        auto* y = qobject_cast<QValueAxis*>(charts.lossSeries()->attachedAxes().value(1));
+        // Steps 0..1 with a tick per step: labels "0 1", not "0 0 0 0 0 1".
+        QCOMPARE(x->min(), 0.0);
+        QCOMPARE(x->max(), 1.0);
+        QCOMPARE(x->tickCount(), 2);
+        // The loss axis spans a readable range around the value (not 0.689..0.691).
+        QVERIFY(y->min() < 0.69 && y->max() > 0.69);
+        QVERIFY(y->max() - y->min() >= 0.05);
+        charts.append({step(2, 0.61, {{"rewards/accuracies", 0.625}}), step(3, 0.5, {})});
+        QVERIFY(!charts.lossSeries()->pointsVisible());
+        QCOMPARE(x->tickCount(), 4);
+        charts.append({step(40, 0.3, {})});
+        QVERIFY(x->max() >= 40.0);
+        QVERIFY(x->tickCount() <= 11);
+    }
+
     void stageOneAccuracyAndClear()
     {
         TrainingCharts charts;

@@ -6,7 +6,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QtTest>
@@ -118,6 +120,63 @@ private Q_SLOTS:
         } else {
             QVERIFY(box->itemText(2).startsWith(QStringLiteral("CUDA (")));
         }
+    }
+
+    void precisionAndCheckpointingReachTheConfig()
+    {
+        TrainingForm form;
+        QCOMPARE(form.config().torchDtype, std::string("auto"));
+        QVERIFY(!form.config().gradientCheckpointing);
+        auto* dtype = form.findChild<QComboBox*>("dtype");
+        auto* checkpointing = form.findChild<QCheckBox*>("gradientCheckpointing");
+        QVERIFY(dtype && checkpointing);
+        dtype->setCurrentIndex(dtype->findData(QStringLiteral("bfloat16")));
+        checkpointing->setChecked(true);
+        const TrainingConfig c = form.config();
+        QCOMPARE(c.torchDtype, std::string("bfloat16"));
+        QVERIFY(c.gradientCheckpointing);
+        TrainingForm again;
+        again.setConfig(c);
+        QCOMPARE(again.config().torchDtype, std::string("bfloat16"));
+        QVERIFY(again.config().gradientCheckpointing);
+    }
+
+    void cpuPresetSizesTheRunForTwoCores()
+    {
+        TrainingForm form;
+        form.findChild<QPushButton*>("cpuPreset")->click();
+        const TrainingConfig c = form.config();
+        QCOMPARE(c.maxLengthJob, 128);
+        QCOMPARE(c.maxLengthCandidate, 128);
+        QCOMPARE(c.gradientAccumulationSteps, 1);
+        QCOMPARE(c.numTrainEpochs, 1);
+        QVERIFY(c.method == TrainingMethod::RankPO);
+        // The method chosen stays: stage 1 gets its own preset.
+        form.setMethod(TrainingForm::Method::Contrastive);
+        form.findChild<QPushButton*>("cpuPreset")->click();
+        QVERIFY(form.config().method == TrainingMethod::Contrastive);
+        QCOMPARE(form.config().maxLengthJob, 128);
+    }
+
+    void memoryFollowsModelLengthsAndPrecision()
+    {
+        TrainingForm form;
+        const QString llama = QStringLiteral(RANKPO_SOURCE_DIR "/tests/reference/tiny-llama");
+        form.setModels({{QStringLiteral("tiny-llama"), QStringLiteral("tiny-llama"), QStringLiteral("project"), {}, llama}});
+        auto* memory = form.findChild<QLabel*>("memoryEstimate");
+        QVERIFY(memory->text().contains(QStringLiteral("GiB")));
+        QVERIFY2(memory->text().contains(QStringLiteral("float32")), qPrintable(memory->text()));
+        const QString full = memory->text();
+        form.findChild<QCheckBox*>("gradientCheckpointing")->setChecked(true);
+        QVERIFY(memory->text() != full); // fewer activations kept
+        auto* dtype = form.findChild<QComboBox*>("dtype");
+        dtype->setCurrentIndex(dtype->findData(QStringLiteral("bfloat16")));
+        QVERIFY(memory->text().contains(QStringLiteral("bfloat16")));
+        // A folder that is not a model says so instead of a number.
+        form.setModels({{QStringLiteral("broken"), QStringLiteral("broken"), QStringLiteral("project"), {},
+                         QStringLiteral(RANKPO_SOURCE_DIR "/tests")}});
+        QVERIFY(!memory->text().contains(QStringLiteral("GiB")));
+        QVERIFY(!memory->text().isEmpty());
     }
 };
 
