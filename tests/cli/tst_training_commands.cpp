@@ -73,6 +73,24 @@ private Q_SLOTS:
         QCOMPARE(runRankpo(QStringList{"train", "rankpo", m_project, "--name", "first"} + tinyOptions()).exitCode, 2);
     }
 
+    void estimateMeasuresWithoutRecording()
+    {
+        const auto before = runRankpo({"runs", m_project, "--json"});
+        const auto r = runRankpo(QStringList{"train", "sft", m_project, "--estimate", "--estimate-steps", "2", "--epochs", "2",
+                                             "--dtype", "float32", "--json"} + tinyOptions());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["device"].toString(), QString("cpu"));
+        QVERIFY(j["seconds_per_step"].toDouble() > 0);
+        QVERIFY(j["total_steps"].toInt() > 0);
+        QVERIFY(j["estimated_seconds"].toDouble() >= j["seconds_per_step"].toDouble());
+        QCOMPARE(runRankpo({"runs", m_project, "--json"}).out, before.out); // nothing recorded
+        // A BERT encoder trains in float32: bfloat16 is refused with the reason.
+        const auto bf16 = runRankpo(QStringList{"train", "sft", m_project, "--estimate", "--dtype", "bfloat16"} + tinyOptions());
+        QCOMPARE(bf16.exitCode, 2);
+        QVERIFY2(bf16.err.contains("float32"), qPrintable(bf16.err));
+    }
+
     void interruptAndResume()
     {
         QProcess p;
