@@ -91,14 +91,17 @@ MasterWeights::MasterWeights(const std::vector<NamedParameter>& parameters)
     }
 }
 
-void MasterWeights::gradientsToMasters()
+void MasterWeights::accumulateGradients()
 {
+    torch::NoGradGuard noGrad;
     for (auto& [p, master] : m_pairs) {
-        if (!p.grad().defined()) {
-            master.mutable_grad() = torch::Tensor();
+        if (!p.grad().defined())
             continue;
-        }
-        master.mutable_grad() = p.grad().detach().to(torch::kFloat32);
+        if (master.grad().defined())
+            master.mutable_grad().add_(p.grad().to(torch::kFloat32));
+        else
+            master.mutable_grad() = p.grad().detach().to(torch::kFloat32);
+        p.mutable_grad() = torch::Tensor();
     }
 }
 
@@ -109,6 +112,7 @@ void MasterWeights::mastersToModel()
         p.copy_(master);
         if (p.grad().defined())
             p.mutable_grad() = torch::Tensor();
+        master.mutable_grad() = torch::Tensor();
     }
 }
 

@@ -55,9 +55,14 @@ public:
     const std::vector<NamedParameter>& optimized() const { return m_optimized; }
     std::size_t masterCount() const { return m_pairs.size(); }
 
-    // Before clipping and stepping: each master's gradient is its parameter's, in fp32.
-    void gradientsToMasters();
-    // After stepping: the parameters take their masters' values; their own gradients are cleared.
+    // After each micro-batch's backward: its low-precision gradients are added to the masters' fp32 gradients and
+    // cleared, so that accumulation over micro-batches sums in fp32 (summing four bf16 gradients in bf16 rounds
+    // each partial sum to 8 bits of mantissa).
+    void accumulateGradients();
+    // Before clipping and stepping: the last micro-batch's gradients join the masters' (accumulateGradients).
+    void gradientsToMasters() { accumulateGradients(); }
+    // After stepping: the parameters take their masters' values; their gradients and the masters' are cleared,
+    // so the next step sums afresh (a parameter without any gradient is then skipped, as PyTorch's set-to-None).
     void mastersToModel();
 
 private:

@@ -183,6 +183,8 @@ void Trainer::Loop::trainMicroBatch(const std::vector<std::size_t>& indices, dou
                         + " at step " + std::to_string(m_step + 1) + " (epoch " + std::to_string(epoch + 1)
                         + "); try a lower learning rate");
     (out.loss * lossScale).backward();
+    if (m_masters->masterCount() > 0)
+        m_masters->accumulateGradients();
     m_metrics.add(out.metrics);
     m_metrics.add("loss", lossValue);
     m_seen += std::int64_t(indices.size());

@@ -143,6 +143,35 @@ private Q_SLOTS:
     // updates of about lr = 1e-4, far below half a step: with fp32 masters it follows fp32 training
     // (the masters exactly, the weights as those values rounded to bf16); stepping the bf16 weights
     // directly loses every update.
+    // Four micro-batches' bf16 gradients summed: in fp32 through the masters, not rounded at each partial sum.
+    void microBatchGradientsSumInFp32()
+    {
+        torch::nn::Linear model(3, 1);
+        {
+            torch::NoGradGuard noGrad;
+            model->weight.fill_(1.0);
+            model->bias.fill_(0.0);
+        }
+        model->to(torch::kBFloat16);
+        MasterWeights masters(toNamedParameters(model->named_parameters()));
+        // Gradients 1 then three times 2^-9: a bf16 running sum stays 1 (2^-9 is below half a step at 1),
+        // an fp32 one reaches 1 + 3 x 2^-9.
+        const std::vector<float> scales{1.0f, 1.0f / 512, 1.0f / 512, 1.0f / 512};
+        for (float s : scales) {
+            const torch::Tensor x = torch::full({1, 3}, s).to(torch::kBFloat16);
+            model(x).to(torch::kFloat32).sum().backward();
+            masters.accumulateGradients();
+            QVERIFY(!model->weight.grad().defined()); // handed over at once
+        }
+        masters.gradientsToMasters();
+        const torch::Tensor& weightMaster = masters.optimized()[0].second;
+        const double expected = 1.0 + 3.0 / 512;
+        QVERIFY2(std::abs(weightMaster.grad()[0][0].item<double>() - expected) < 1e-7,
+                 std::to_string(weightMaster.grad()[0][0].item<double>()).c_str());
+        masters.mastersToModel();
+        QVERIFY(!weightMaster.grad().defined()); // the next step sums afresh
+    }
+
     void bf16UpdatesBelowItsResolutionAccumulate()
     {
         auto makeModel = [](torch::Dtype dtype) {
