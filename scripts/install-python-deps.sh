@@ -81,6 +81,7 @@ reference_pkgs=(
   "tqdm==4.66.4"
   "filelock==3.14.0"
   "fsspec==2024.5.0"
+  "krippendorff==0.9.0"
 )
 py_dir="$deps/python"
 stamp="${reference_pkgs[*]}"

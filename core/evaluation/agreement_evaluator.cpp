@@ -13,6 +13,7 @@ struct RatedOutcome {
     std::size_t rater;
     PreferenceSource source;
     int outcome;
+    std::pair<std::int64_t, std::int64_t> madeAt; // (createdAt, id): which of a rater's judgements is the latest
 };
 
 struct Comparisons {
@@ -50,7 +51,8 @@ AgreementReport AgreementEvaluator::evaluate(const std::vector<Preference>& pref
     std::map<PairKey, std::vector<RatedOutcome>> byPair;
     for (const auto& p : preferences) {
         const auto j = toPairJudgement(p);
-        byPair[j.pair].push_back({raterIndex[raterLabel(p)], p.source, static_cast<int>(j.outcome)});
+        byPair[j.pair].push_back({raterIndex[raterLabel(p)], p.source, static_cast<int>(j.outcome),
+                                  {p.createdAt, std::int64_t(p.id)}});
     }
 
     Comparisons humanVsAi;
@@ -76,6 +78,25 @@ AgreementReport AgreementEvaluator::evaluate(const std::vector<Preference>& pref
     }
 
     AgreementReport report;
+    std::vector<std::vector<int>> peopleUnits, everyoneUnits;
+    for (const auto& [pair, judgements] : byPair) {
+        std::map<std::size_t, const RatedOutcome*> latest; // equal times: the later in the input
+        for (const auto& j : judgements) {
+            const RatedOutcome*& kept = latest[j.rater];
+            if (!kept || j.madeAt >= kept->madeAt)
+                kept = &j;
+        }
+        std::vector<int> people, everyone;
+        for (const auto& [rater, j] : latest) {
+            everyone.push_back(j->outcome);
+            if (j->source == PreferenceSource::Human)
+                people.push_back(j->outcome);
+        }
+        peopleUnits.push_back(std::move(people));
+        everyoneUnits.push_back(std::move(everyone));
+    }
+    report.people = multiRaterAgreement(peopleUnits, kPairOutcomeCount);
+    report.everyone = multiRaterAgreement(everyoneUnits, kPairOutcomeCount);
     report.humanVsAi = toStats("human", "ai", humanVsAi);
     for (const auto& [raterPair, comparisons] : betweenRaters)
         report.betweenRaters.push_back(toStats(raters[raterPair.first], raters[raterPair.second], comparisons));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/preference.h"
+#include "core/evaluation/multi_rater_agreement.h"
 
 #include <cstdint>
 #include <string>
@@ -25,6 +26,10 @@ struct AgreementStats {
 struct AgreementReport {
     AgreementStats humanVsAi;                  // raterA "human", raterB "ai"
     std::vector<AgreementStats> betweenRaters; // every two raters ("ai:<model>", "human:<name>") sharing a pair
+    // The team at once over the 3 outcomes: each rater's latest judgement of each pair (a person's replaces the
+    // earlier; an AI judge asked in both orders counts once), people alone and people with the AI judges.
+    MultiRaterAgreement people;
+    MultiRaterAgreement everyone;
 };
 
 class AgreementEvaluator {

@@ -47,9 +47,26 @@ nlohmann::ordered_json toJson(const AlignmentReport& report)
     return j;
 }
 
+namespace {
+
+nlohmann::ordered_json teamJson(const MultiRaterAgreement& a)
+{
+    nlohmann::ordered_json j;
+    j["units"] = a.units;
+    j["ratings"] = a.ratings;
+    j["krippendorff_alpha"] = numberOrNull(a.krippendorffAlpha);
+    j["fleiss_kappa"] = numberOrNull(a.fleissKappa);
+    j["observed_agreement"] = numberOrNull(a.observedAgreement);
+    j["expected_agreement"] = numberOrNull(a.expectedAgreement);
+    return j;
+}
+
+} // namespace
+
 nlohmann::ordered_json toJson(const AgreementReport& report)
 {
     nlohmann::ordered_json j;
+    j["team"] = {{"people", teamJson(report.people)}, {"everyone", teamJson(report.everyone)}};
     j["human_vs_ai"] = agreementJson(report.humanVsAi);
     j["between_raters"] = nlohmann::ordered_json::array();
     for (const auto& s : report.betweenRaters)

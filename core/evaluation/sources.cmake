@@ -6,6 +6,7 @@ list(APPEND RANKPO_CORE_SOURCES
   evaluation/binomial_test.cpp
   evaluation/bradley_terry.cpp
   evaluation/cohen_kappa.cpp
+  evaluation/multi_rater_agreement.cpp
   evaluation/evaluation_json.cpp
   evaluation/job_candidate_scores.cpp
   evaluation/judge_audit_evaluator.cpp

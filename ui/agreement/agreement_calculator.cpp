@@ -67,6 +67,8 @@ AgreementSummary AgreementCalculator::compute(std::vector<Preference> preference
     s.agreements = s.comparisons ? std::llround(s.agreement * static_cast<double>(s.comparisons)) : 0;
     s.expectedAgreement = agreement.humanVsAi.expectedAgreement;
     s.kappa = s.comparisons ? agreement.humanVsAi.kappa : kNaN;
+    s.people = agreement.people;
+    s.everyone = agreement.everyone;
 
     std::vector<int> edges;
     for (int e = 0; e <= 100; e += 10)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/preference.h"
+#include "core/evaluation/multi_rater_agreement.h"
 
 #include <cstdint>
 #include <optional>
@@ -51,6 +52,10 @@ struct AgreementSummary {
     double expectedAgreement = 0.0; // by chance, from both sides' outcome frequencies
     double kappa = 0.0;     // Cohen's kappa over {first, second, tie}; NaN when undefined
     std::vector<AnnotatorCounts> annotators;
+    // The whole team over the pairs two or more people judged (the AI judges beside): Krippendorff's alpha
+    // and Fleiss' kappa.
+    MultiRaterAgreement people;
+    MultiRaterAgreement everyone;
     // AI judges asked about the same pair in both orders (all judges pooled): each judgement in one
     // order against each in the other, consistent when the outcome is the same.
     std::int64_t swapPairs = 0;

@@ -80,10 +80,12 @@ AgreementPage::AgreementPage(QWidget* parent) : StudioPage(parent), m_task(new B
     setObjectName("agreementPage");
     m_agreement = new StatCard(tr("Human–AI agreement"), this);
     m_kappa = new StatCard(tr("Cohen's κ"), this);
+    m_team = new StatCard(tr("Team: Krippendorff's α"), this);
+    m_team->setObjectName("teamAgreement");
     m_swap = new StatCard(tr("AI swap consistency"), this);
     m_disagreementCount = new StatCard(tr("Disagreements to resolve"), this);
     auto* cards = new QHBoxLayout;
-    for (StatCard* c : {m_agreement, m_kappa, m_swap, m_disagreementCount})
+    for (StatCard* c : {m_agreement, m_kappa, m_team, m_swap, m_disagreementCount})
         cards->addWidget(c, 1);
 
     m_firstPosition = new QChartView(this);
@@ -238,6 +240,14 @@ void AgreementPage::show(const AgreementSummary& s, const Labels& labels)
     m_kappa->setValue(std::isnan(s.kappa) ? QStringLiteral("–") : QString::number(s.kappa, 'f', 3),
                       s.comparisons ? tr("agreement beyond the %1 expected by chance (A / B / tie)").arg(percent(s.expectedAgreement))
                                     : tr("agreement beyond chance over A / B / tie"));
+    const auto figure = [](double v) { return std::isnan(v) ? QStringLiteral("–") : QString::number(v, 'f', 3); };
+    m_team->setValue(figure(s.people.krippendorffAlpha),
+                     s.people.units ? tr("%1 pair(s) judged by two or more people · Fleiss' κ %2 · with the AI "
+                                         "judges α %3")
+                                          .arg(locale.toString(static_cast<qlonglong>(s.people.units)),
+                                               figure(s.people.fleissKappa), figure(s.everyone.krippendorffAlpha))
+                                    : tr("no pair judged by two or more people yet · with the AI judges α %1")
+                                          .arg(figure(s.everyone.krippendorffAlpha)));
     m_swap->setValue(percent(s.swapRate), tr("same outcome in both orders: %1 of %2 comparison(s) on %3 pair(s)")
                                               .arg(locale.toString(static_cast<qlonglong>(s.swapConsistent)),
                                                    locale.toString(static_cast<qlonglong>(s.swapComparisons)),

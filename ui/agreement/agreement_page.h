@@ -54,6 +54,7 @@ private:
     AgreementSummary m_summary;
     StatCard* m_agreement;
     StatCard* m_kappa;
+    StatCard* m_team;
     StatCard* m_swap;
     StatCard* m_disagreementCount;
     QChartView* m_firstPosition;

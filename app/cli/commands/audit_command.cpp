@@ -96,6 +96,15 @@ void printText(const Json& j)
                     s["rater_b"].get<std::string>().c_str(),
                     static_cast<long long>(s["shared_pairs"].get<std::int64_t>()), fmt(s["agreement"]).c_str(),
                     fmt(s["kappa"]).c_str());
+    std::printf("\nteam agreement (each rater's latest judgement of a pair; pairs with at least two raters)\n");
+    std::printf("  %-32s %7s %8s %12s %12s\n", "raters", "pairs", "ratings", "Krippendorff", "Fleiss kappa");
+    for (const char* who : {"people", "everyone"}) {
+        const auto& t = j["agreement"]["team"][who];
+        std::printf("  %-32s %7lld %8lld %12s %12s\n", std::string(who) == "people" ? "people" : "people and AI judges",
+                    static_cast<long long>(t["units"].get<std::int64_t>()),
+                    static_cast<long long>(t["ratings"].get<std::int64_t>()), fmt(t["krippendorff_alpha"]).c_str(),
+                    fmt(t["fleiss_kappa"]).c_str());
+    }
     const auto& audit = j["judge_audit"];
     std::printf("\nAI judge: position bias\n");
     for (const auto& p : audit["position_bias"])

@@ -66,6 +66,15 @@ private Q_SLOTS:
         // Expected agreement: people [2, 3, 1] and AI [3, 3, 0] over (lo, hi, tie): 15/36.
         QVERIFY(std::abs(s.kappa - 3.0 / 7.0) < 1e-12);
         QVERIFY(std::abs(s.expectedAgreement - 15.0 / 36.0) < 1e-12);
+        // The team: only pair 3 has two people (alice's tie, bob's 50): alpha 0. With the judge, pairs 1-3, the
+        // judge counted once per pair by its latest judgement, whatever order the input came in.
+        QCOMPARE(s.people.units, std::int64_t(1));
+        QCOMPARE(s.people.krippendorffAlpha, 0.0);
+        QCOMPARE(s.everyone.units, std::int64_t(3));
+        QCOMPARE(s.everyone.ratings, std::int64_t(7));
+        const AgreementSummary forward = AgreementCalculator().compute(fixture());
+        QCOMPARE(forward.everyone.krippendorffAlpha, s.everyone.krippendorffAlpha);
+        QVERIFY(!std::isnan(s.everyone.krippendorffAlpha));
     }
 
     void perAnnotatorCountsAndFirstPosition()
