@@ -1,4 +1,5 @@
 # Data commands (no libtorch): built into both rankpo and rankpo-engine.
+rankpo_cli_command(annotate_command.cpp)
 rankpo_cli_command(audit_command.cpp)
 rankpo_cli_command(demo_data_command.cpp)
 rankpo_cli_command(export_command.cpp)

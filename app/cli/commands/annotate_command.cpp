@@ -1,0 +1,122 @@
+// rankpo annotate: one person's judgement of one pair from a script, as the Annotate page records it (a new
+// judgement replaces the annotator's earlier one of that pair).
+#include "app/cli/command.h"
+#include "core/util/error.h"
+#include "db/judgement_edits.h"
+#include "db/judgement_reader.h"
+#include "db/pair_details.h"
+#include "db/project_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <ctime>
+#include <iostream>
+
+namespace rankpo::cli {
+namespace {
+
+// "P12" as the app names pairs, or the plain number.
+PairId parsePairReference(const std::string& text)
+{
+    std::string digits = text;
+    if (!digits.empty() && (digits[0] == 'P' || digits[0] == 'p'))
+        digits.erase(0, 1);
+    if (digits.empty() || digits.size() > 18
+        || !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); }))
+        throw usageError("--pair: '" + text + "' is not a pair (P<n>, as the app names them, or n)");
+    return PairId(std::stoll(digits));
+}
+
+std::string trim(const std::string& s)
+{
+    const auto begin = s.find_first_not_of(" \t\r\n");
+    return begin == std::string::npos ? std::string() : s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
+void setupAnnotate(CLI::App& root)
+{
+    auto* cmd = root.add_subcommand("annotate", "Record one person's judgement of a pair (replaces their earlier one "
+                                                "of that pair, as the app does)");
+    struct Options {
+        std::string project, pair, choice, shownFirst = "first", rationale, annotator;
+        int confidence = -1;
+        bool json = false;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("project", o->project, "Project file")->required();
+    cmd->add_option("--pair", o->pair, "The pair: P<n> as the app names it (or n)")->required();
+    cmd->add_option("--choice", o->choice, "A (the candidate shown first), B, or tie")
+        ->required()
+        ->check(CLI::IsMember({"A", "B", "tie", "a", "b", "TIE", "Tie"}));
+    cmd->add_option("--shown-first", o->shownFirst,
+                    "Which of the pair's candidates was shown as A: first (the lower candidate id, default) or second")
+        ->check(CLI::IsMember({"first", "second"}));
+    cmd->add_option("--confidence", o->confidence, "Confidence 0-100")->check(CLI::Range(0, 100));
+    cmd->add_option("--rationale", o->rationale, "Why (kept with the judgement)");
+    cmd->add_option("--annotator", o->annotator, "Who judged (required for a project file)");
+    cmd->add_flag("--json", o->json, "Print the stored judgement as JSON");
+    cmd->callback([o] {
+        const std::string annotator = trim(o->annotator);
+        if (annotator.empty())
+            throw usageError("--annotator NAME is required: a project file does not know who is judging");
+        const PairId pairId = parsePairReference(o->pair);
+        auto store = db::ProjectStore::open(o->project);
+        const auto pair = db::loadPairDetails(*store, pairId, {});
+        if (!pair)
+            throw usageError(store->path() + ": no pair P" + std::to_string(pairId) + " (rankpo stats counts the pairs)");
+        Preference p;
+        p.pairId = pairId;
+        p.jobId = pair->job.id;
+        p.source = PreferenceSource::Human;
+        p.annotator = annotator;
+        p.shownFirst = o->shownFirst == "first" ? pair->lo.id : pair->hi.id;
+        p.shownSecond = pair->other(p.shownFirst);
+        const std::string choice = o->choice;
+        p.choice = (choice == "A" || choice == "a") ? Choice::First
+                   : (choice == "B" || choice == "b") ? Choice::Second
+                                                      : Choice::Tie;
+        if (o->confidence >= 0)
+            p.confidence = o->confidence;
+        p.rationale = trim(o->rationale);
+        p.createdAt = static_cast<std::int64_t>(std::time(nullptr));
+
+        // The replacement and the new judgement in one transaction: never none, never both.
+        db::WriteTransaction tx(*store);
+        const auto earlier = db::JudgementReader(*store).ofPairBy(pairId, PreferenceSource::Human, annotator);
+        db::JudgementEdits edits(*store);
+        for (const Preference& old : earlier)
+            edits.remove(old.id);
+        const PreferenceId id = edits.add(p);
+        tx.commit();
+
+        const std::string winner = p.choice == Choice::Tie ? "tie"
+                                   : p.choice == Choice::First ? "C" + std::to_string(p.shownFirst)
+                                                               : "C" + std::to_string(p.shownSecond);
+        if (o->json) {
+            std::cout << nlohmann::ordered_json{{"pair", "P" + std::to_string(pairId)},
+                                                {"judgement", id},
+                                                {"annotator", annotator},
+                                                {"shown_first", p.shownFirst},
+                                                {"shown_second", p.shownSecond},
+                                                {"choice", p.choice == Choice::Tie ? "tie" : p.choice == Choice::First ? "A" : "B"},
+                                                {"winner", winner},
+                                                {"replaced", earlier.size()}}
+                             .dump(2)
+                      << "\n";
+            return;
+        }
+        std::cout << "P" << pairId << ": " << annotator << " judged "
+                  << (p.choice == Choice::Tie ? std::string("a tie") : winner + " better") << " (A = C" << p.shownFirst
+                  << ", B = C" << p.shownSecond << ")";
+        if (!earlier.empty())
+            std::cout << ", replacing " << earlier.size() << " earlier judgement" << (earlier.size() == 1 ? "" : "s");
+        std::cout << "\n";
+    });
+}
+
+} // namespace
+
+RANKPO_CLI_COMMAND(25, "annotate", setupAnnotate);
+
+} // namespace rankpo::cli

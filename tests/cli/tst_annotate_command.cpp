@@ -1,0 +1,93 @@
+// rankpo annotate from the outside: a judgement per person and pair, replacing their earlier one, bad input refused
+// with nothing changed.
+#include "cli_runner.h"
+#include "core/domain/preference.h"
+#include "db/judgement_reader.h"
+#include "db/pair_details.h"
+#include "db/project_store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rankpo;
+using rankpo::test::runRankpo;
+
+class TestAnnotateCommand : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_project;
+
+    std::vector<Preference> humanJudgements(PairId pair, const std::string& annotator)
+    {
+        auto store = db::ProjectStore::open(m_project.toStdString());
+        return db::JudgementReader(*store).ofPairBy(pair, PreferenceSource::Human, annotator);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_project = m_dir.filePath("team.rankpo");
+        const auto r = runRankpo({"demo-data", m_project, "--jobs", "4", "--candidates", "20", "--pairs", "10"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
+    void aJudgementIsStoredAndReplacesTheEarlierOne()
+    {
+        const auto first = runRankpo({"annotate", m_project, "--pair", "P1", "--choice", "A", "--annotator", "alice",
+                                      "--confidence", "80", "--rationale", "stronger publications", "--json"});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QJsonObject j = QJsonDocument::fromJson(first.out.toUtf8()).object();
+        QCOMPARE(j["pair"].toString(), QString("P1"));
+        QCOMPARE(j["replaced"].toInt(), 0);
+        auto stored = humanJudgements(1, "alice");
+        QCOMPARE(stored.size(), std::size_t(1));
+        QVERIFY(stored[0].choice == Choice::First);
+        QCOMPARE(stored[0].confidence.value_or(-1), 80);
+        QCOMPARE(stored[0].rationale, std::string("stronger publications"));
+        const CandidateId shownFirst = stored[0].shownFirst;
+
+        // Alice changes her mind, seeing the candidates the other way round: one judgement, the new one.
+        const auto again = runRankpo({"annotate", m_project, "--pair", "1", "--choice", "a", "--shown-first", "second",
+                                      "--annotator", "alice"});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains("replacing 1 earlier judgement"), qPrintable(again.out));
+        stored = humanJudgements(1, "alice");
+        QCOMPARE(stored.size(), std::size_t(1));
+        QVERIFY(stored[0].shownFirst != shownFirst);
+        QVERIFY(!stored[0].confidence.has_value());
+
+        // Bob's judgement of the same pair stands beside hers.
+        QCOMPARE(runRankpo({"annotate", m_project, "--pair", "P1", "--choice", "tie", "--annotator", "bob"}).exitCode, 0);
+        QCOMPARE(humanJudgements(1, "bob").size(), std::size_t(1));
+        QCOMPARE(humanJudgements(1, "alice").size(), std::size_t(1));
+        // The team figures see both people.
+        const auto audit = runRankpo({"audit", m_project, "--json"});
+        QCOMPARE(audit.exitCode, 0);
+        const QJsonObject team = QJsonDocument::fromJson(audit.out.toUtf8()).object()["agreement"].toObject()["team"].toObject();
+        QCOMPARE(team["people"].toObject()["units"].toInt(), 1);
+    }
+
+    void badInputIsRefusedAndChangesNothing()
+    {
+        const auto before = humanJudgements(2, "carol");
+        const auto check = [&](const QStringList& args, const char* expected) {
+            const auto r = runRankpo(QStringList{"annotate", m_project} + args);
+            QVERIFY2(r.exitCode == 2, qPrintable(r.out + r.err));
+            QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        };
+        check({"--pair", "P2", "--choice", "A"}, "--annotator");
+        check({"--pair", "P999999", "--choice", "A", "--annotator", "carol"}, "no pair P999999");
+        check({"--pair", "Q2", "--choice", "A", "--annotator", "carol"}, "is not a pair");
+        check({"--pair", "P2", "--choice", "C", "--annotator", "carol"}, "choice");
+        check({"--pair", "P2", "--choice", "A", "--annotator", "carol", "--confidence", "101"}, "confidence");
+        QCOMPARE(humanJudgements(2, "carol").size(), before.size());
+        const auto missing = runRankpo({"annotate", m_dir.filePath("none.rankpo"), "--pair", "P1", "--choice", "A",
+                                        "--annotator", "x"});
+        QVERIFY(missing.exitCode != 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnnotateCommand)
+#include "tst_annotate_command.moc"
