@@ -198,6 +198,16 @@ void reportPhase(const TrainingRequest& request, const char* phase, std::int64_t
     request.onProgress(p);
 }
 
+// How a run loads its model: the request's device and threads, the run's own dtype and recomputation (so that a
+// resumed run loads as it began).
+EncodingOptions runEncoding(const TrainingRequest& request, const TrainingConfig& config)
+{
+    EncodingOptions encoding = request;
+    encoding.dtype = config.torchDtype;
+    encoding.gradientCheckpointing = config.gradientCheckpointing;
+    return encoding;
+}
+
 // Where a run starts: a new run from the request, or a stopped run from its last checkpoint with its own config.
 struct StartingPoint {
     TrainingConfig config;
@@ -323,9 +333,7 @@ public:
         // The model: the base, or the checkpoint a resumed run stopped at.
         m_base = resolveProjectModel(m_store, m_start.baseModel);
         m_startModel = m_start.checkpoint.empty() ? m_base : ModelEntry{m_base.name, m_start.checkpoint, "checkpoint"};
-        m_encoding = m_request;
-        m_encoding.dtype = config.torchDtype; // the run's own, so that a resumed run loads as it began
-        m_encoding.gradientCheckpointing = config.gradientCheckpointing;
+        m_encoding = runEncoding(m_request, config);
         m_encoder = openModel(m_startModel, m_encoding);
 
         m_result.run = recordRun(m_store, m_runs, m_request, m_start, m_data, m_base.name, m_encoder->deviceName());
@@ -473,9 +481,7 @@ TrainingEstimate estimateTraining(db::ProjectStore& store, const TrainingRequest
     TrainingEstimate estimate;
     const TrainingData data = trainingData(store, config, request);
     const ModelEntry base = resolveProjectModel(store, request.model);
-    EncodingOptions encoding = request;
-    encoding.dtype = config.torchDtype;
-    encoding.gradientCheckpointing = config.gradientCheckpointing;
+    const EncodingOptions encoding = runEncoding(request, config);
     const std::unique_ptr<TextEncoder> encoder = openModel(base, encoding);
     estimate.device = encoder->deviceName();
 

@@ -302,7 +302,9 @@ QString TrainingForm::memoryEstimate() const
     if (it == m_models.end() || it->folder.isEmpty())
         return tr("choose a base model");
     try {
-        const ModelFolder folder = ModelFolder::open(it->folder.toStdString());
+        if (!m_folder || m_folder->first != it->folder)
+            m_folder.emplace(it->folder, ModelFolder::open(it->folder.toStdString()));
+        const ModelFolder& folder = m_folder->second;
         const bool gpu = m_device->currentData().toString() == QLatin1String("cuda");
         TrainingMemoryInput in;
         in.maxLengthJob = std::size_t(std::min<int>(m_maxJob->value(), int(folder.maxSeqLength)));
@@ -333,6 +335,7 @@ void TrainingForm::updateMemoryEstimate()
 void TrainingForm::setModels(const QList<ModelChoice>& models)
 {
     m_models = models;
+    m_folder.reset(); // a run trained since may have replaced a folder's files
     const QString current = baseModel();
     const QSignalBlocker block(m_base);
     m_base->clear();

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "core/model/model_folder.h"
 #include "ui/common/model_choices.h"
 #include "workflows/compute_devices.h"
 #include "workflows/training_workflow.h"
 
 #include <QWidget>
+
+#include <optional>
+#include <utility>
 
 class QCheckBox;
 class QComboBox;
@@ -95,6 +99,8 @@ private:
     QCheckBox* m_checkpointing;
     QLabel* m_memory;
     QList<ModelChoice> m_models;
+    // The chosen base model's folder description, read once per model rather than at every change of a field.
+    mutable std::optional<std::pair<QString, ModelFolder>> m_folder;
     QList<QWidget*> m_preferenceOnly; // fields that stage 1 does not use
     QList<QWidget*> m_rankpoOnly;
     QList<QWidget*> m_contrastiveOnly;

@@ -256,17 +256,23 @@ bool TrainingPage::begin(const QString& what, const std::function<bool(const QSt
     return true;
 }
 
-bool TrainingPage::startTraining()
+std::optional<workflows::TrainingRequest> TrainingPage::formRequest()
 {
-    workflows::TrainingRequest request;
     try {
-        request = m_form->request();
+        return m_form->request();
     } catch (...) {
         showError(this, tr("Check the training settings."), currentExceptionMessage());
-        return false;
+        return std::nullopt;
     }
-    return begin(tr("Loading %1…").arg(QString::fromStdString(request.model)),
-                 [this, &request](const QString& path) { return m_worker->start(path, request); });
+}
+
+bool TrainingPage::startTraining()
+{
+    const auto request = formRequest();
+    if (!request)
+        return false;
+    return begin(tr("Loading %1…").arg(QString::fromStdString(request->model)),
+                 [this, &request](const QString& path) { return m_worker->start(path, *request); });
 }
 
 bool TrainingPage::estimateTime()
@@ -274,13 +280,10 @@ bool TrainingPage::estimateTime()
     ProjectDocument* doc = document();
     if (!doc || m_worker->isRunning() || (m_estimateTask && m_estimateTask->isRunning()))
         return false;
-    workflows::TrainingRequest request;
-    try {
-        request = m_form->request();
-    } catch (...) {
-        showError(this, tr("Check the training settings."), currentExceptionMessage());
+    const auto form = formRequest();
+    if (!form)
         return false;
-    }
+    const workflows::TrainingRequest& request = *form;
     delete m_estimateTask;
     m_estimateTask = new BackgroundTask(this);
     auto estimate = std::make_shared<workflows::TrainingEstimate>();

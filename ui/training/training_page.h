@@ -3,6 +3,8 @@
 #include "ui/shell/studio_page.h"
 #include "ui/training/training_worker.h"
 
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -60,6 +62,8 @@ Q_SIGNALS:
     void runsChanged();
 
 private:
+    // The form's request, or nullopt after saying what is wrong with the settings.
+    std::optional<workflows::TrainingRequest> formRequest();
     bool begin(const QString& what, const std::function<bool(const QString& path)>& start);
     void onProgress(const std::vector<TrainingProgress>& steps);
     void onFinished(const TrainingSummary& summary);

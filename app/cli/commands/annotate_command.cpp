@@ -2,6 +2,7 @@
 // judgement replaces the annotator's earlier one of that pair).
 #include "app/cli/command.h"
 #include "core/util/error.h"
+#include "core/util/trim.h"
 #include "db/judgement_edits.h"
 #include "db/judgement_reader.h"
 #include "db/pair_details.h"
@@ -28,12 +29,6 @@ PairId parsePairReference(const std::string& text)
     return PairId(std::stoll(digits));
 }
 
-std::string trim(const std::string& s)
-{
-    const auto begin = s.find_first_not_of(" \t\r\n");
-    return begin == std::string::npos ? std::string() : s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
-}
-
 void setupAnnotate(CLI::App& root)
 {
     auto* cmd = root.add_subcommand("annotate", "Record one person's judgement of a pair (replaces their earlier one "
@@ -57,7 +52,7 @@ void setupAnnotate(CLI::App& root)
     cmd->add_option("--annotator", o->annotator, "Who judged (required for a project file)");
     cmd->add_flag("--json", o->json, "Print the stored judgement as JSON");
     cmd->callback([o] {
-        const std::string annotator = trim(o->annotator);
+        const std::string annotator(trim(o->annotator));
         if (annotator.empty())
             throw usageError("--annotator NAME is required: a project file does not know who is judging");
         const PairId pairId = parsePairReference(o->pair);
@@ -78,7 +73,7 @@ void setupAnnotate(CLI::App& root)
                                                       : Choice::Tie;
         if (o->confidence >= 0)
             p.confidence = o->confidence;
-        p.rationale = trim(o->rationale);
+        p.rationale = std::string(trim(o->rationale));
         p.createdAt = static_cast<std::int64_t>(std::time(nullptr));
 
         // The replacement and the new judgement in one transaction: never none, never both.
