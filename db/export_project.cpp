@@ -161,6 +161,7 @@ void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptio
     auto prefs = store.preferences(options.filter);
     if (options.dropInconsistent)
         report.inconsistentDropped = dropInconsistent(prefs);
+    report.pairsAdjudicated = applyAdjudications(prefs, Adjudications(store).all(), options.adjudication);
     SelectionReport selection;
     const PreferenceSelection rows = selectPreferences(prefs, options.policy, options.ties,
                                                        /*nativeTies=*/options.format == DataFormat::Csv, selection);
@@ -171,7 +172,7 @@ void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptio
     TextCache texts(connectionOf(store));
     auto provenanceOf = connectionOf(store).prepare(
         "SELECT coalesce(pr.made_by, ''), coalesce(pr.strategy, ''), pr.candidate_lo, pr.rank_lo, pr.rank_hi, "
-        "pr.score_lo, pr.score_hi, coalesce(p.response, ''), coalesce(p.usage, '') "
+        "pr.score_lo, pr.score_hi, coalesce(p.response, ''), coalesce(p.usage, ''), p.source, p.annotator "
         "FROM preferences p JOIN pairs pr ON pr.id = p.pair_id WHERE p.id = ?");
 
     if (options.format == DataFormat::Csv) {
@@ -215,9 +216,12 @@ void writePreferenceRows(ProjectStore& store, AtomicFile& out, const ExportOptio
                 if (provenanceOf.step()) {
                     Provenance provenance = readProvenance(provenanceOf, 0);
                     putProvenance(j, provenance, p.shownFirst);
-                    if (options.rationaleColumn && !provenanceOf.isNull(7) && !provenanceOf.text(7).empty())
+                    // A reviewer's decision stands in its pair's first judgement's place (same id): that
+                    // judgement's reply and usage are not the decision's.
+                    const bool same = provenanceOf.textView(9) == toString(p.source) && provenanceOf.textView(10) == p.annotator;
+                    if (same && options.rationaleColumn && !provenanceOf.isNull(7) && !provenanceOf.text(7).empty())
                         j["response"] = provenanceOf.text(7);
-                    if (!provenanceOf.text(8).empty())
+                    if (same && !provenanceOf.text(8).empty())
                         j["usage"] = ordered_json::parse(provenanceOf.text(8), nullptr, false);
                 }
                 provenanceOf.reset();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/formats/import_format.h"
+#include "db/adjudications.h"
 #include "db/preference_selection.h"
 #include "db/project_store.h"
 
@@ -19,6 +20,7 @@ struct ExportOptions {
     bool rationaleColumn = true; // the judge's or annotator's rationale beside each row
     bool minimal = false;        // only the fields the target trainer reads
     bool dropInconsistent = false; // leave out a rater's rows for pairs it judged both ways differently
+    AdjudicationPolicy adjudication = AdjudicationPolicy::Prefer; // reviewers' decisions (after the filters)
     // The pairs nobody judged yet (rankpo-pairs or csv, without `preferred`), for an external judge; only the
     // split filter applies.
     bool unjudged = false;
@@ -30,6 +32,7 @@ struct ExportReport {
     std::int64_t tiesSplit = 0;
     std::int64_t pairsMerged = 0; // preferences folded into another row by majority/latest
     std::int64_t inconsistentDropped = 0; // preferences left out by dropInconsistent
+    std::int64_t pairsAdjudicated = 0;    // pairs whose rows are a reviewer's decision
 };
 
 // Writes OUT atomically (a temporary file renamed over it): a failed export leaves no half file.

@@ -1,6 +1,7 @@
 #include "db/pair_queue.h"
 
 #include "core/util/error.h"
+#include "db/pair_assignments.h"
 #include "db/store_access.h"
 
 #include <unordered_map>
@@ -33,9 +34,15 @@ std::string likePattern(const std::string& text)
     return out + "%";
 }
 
-PairQueueSql buildPairQueueSql(const PairQueueQuery& q, bool caseInsensitiveLikeIsIlike)
+PairQueueSql buildPairQueueSql(const PairQueueQuery& q, bool caseInsensitiveLikeIsIlike, bool assignedFirst)
 {
     PairQueueSql out;
+    const auto bindAnnotator = [&] {
+        for (const auto& b : out.bindings)
+            if (b.index == 1)
+                return;
+        out.bindings.push_back({1, q.annotator});
+    };
     const bool needScores = !q.scoreModel.empty()
         && (q.order == QueueOrder::UncertainFirst || (q.filters & ModelAiDisagreement));
     std::string sql = "SELECT p.id FROM pairs p";
@@ -48,7 +55,11 @@ PairQueueSql buildPairQueueSql(const PairQueueQuery& q, bool caseInsensitiveLike
     std::vector<std::string> where;
     if (q.filters & NotJudgedByMe) {
         where.push_back("p.id NOT IN (SELECT pair_id FROM preferences WHERE source = 'human' AND annotator = ?1)");
-        out.bindings.push_back({1, q.annotator});
+        bindAnnotator();
+    }
+    if (q.filters & AssignedToMe) {
+        where.push_back("p.id IN (SELECT pair_id FROM assignments WHERE annotator = ?1)");
+        bindAnnotator();
     }
     if (q.filters & NotJudgedYet)
         where.push_back("p.id NOT IN (SELECT pair_id FROM preferences)");
@@ -87,10 +98,17 @@ PairQueueSql buildPairQueueSql(const PairQueueQuery& q, bool caseInsensitiveLike
     }
     for (std::size_t i = 0; i < where.size(); ++i)
         sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+    // Only when there is something to put first: a computed sort key costs a sort of the whole selection, where
+    // ORDER BY p.id alone walks the primary key.
+    std::string first;
+    if (assignedFirst && !(q.filters & AssignedToMe)) {
+        first = "(p.id NOT IN (SELECT pair_id FROM assignments WHERE annotator = ?1)), ";
+        bindAnnotator();
+    }
     if (q.order == QueueOrder::UncertainFirst && needScores)
-        sql += " ORDER BY (sl.score IS NULL OR sh.score IS NULL), abs(sh.score - sl.score), p.id";
+        sql += " ORDER BY " + first + "(sl.score IS NULL OR sh.score IS NULL), abs(sh.score - sl.score), p.id";
     else
-        sql += " ORDER BY p.id";
+        sql += " ORDER BY " + first + "p.id";
     out.sql = std::move(sql);
     return out;
 }
@@ -100,7 +118,8 @@ PairQueueSql buildPairQueueSql(const PairQueueQuery& q, bool caseInsensitiveLike
 std::vector<PairId> PairQueue::select(const PairQueueQuery& query, const std::atomic<bool>* cancelled)
 {
     Connection& db = connectionOf(m_store);
-    const PairQueueSql built = buildPairQueueSql(query, db.dialect() == SqlDialect::Postgres);
+    const bool assignedFirst = !query.annotator.empty() && PairAssignments(m_store).hasAssignments(query.annotator);
+    const PairQueueSql built = buildPairQueueSql(query, db.dialect() == SqlDialect::Postgres, assignedFirst);
     InterruptScope interrupt(db, cancelled);
     std::vector<PairId> ids;
     auto st = db.prepare(built.sql);

@@ -22,6 +22,7 @@ enum QueueFilter : unsigned {
     LowAiConfidence = 1u << 3,     // some AI judgement below the confidence threshold
     ModelAiDisagreement = 1u << 4, // the score model prefers another candidate than some AI judgement
     NotJudgedYet = 1u << 5,        // no judgement by anyone (pairs made to be judged, `rankpo make-pairs`)
+    AssignedToMe = 1u << 6,        // assigned to the current annotator (`rankpo assign`)
 };
 
 enum class QueueOrder {
@@ -55,7 +56,8 @@ struct PairQueueRow {
     std::vector<JudgementOutcome> judgements; // oldest first
 };
 
-// The pair queue over a project of any size: the matching ids are selected in order (8 bytes a pair), and
+// The pair queue over a project of any size. When the current annotator has assignments, the pairs assigned to
+// them come first in either order: the matching ids are selected in order (8 bytes a pair), and
 // the rows' display values are read a page of ids at a time.
 class PairQueue {
 public:

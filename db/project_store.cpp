@@ -102,6 +102,16 @@ void ProjectStore::checkIntegrity()
     m_db->checkIntegrity();
 }
 
+std::optional<std::int64_t> ProjectStore::externalChangeStamp()
+{
+    return m_db->externalChangeStamp();
+}
+
+std::optional<std::string> ProjectStore::sessionUser()
+{
+    return m_db->sessionUser();
+}
+
 void ProjectStore::checkpoint()
 {
     m_db->checkpoint();

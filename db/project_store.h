@@ -110,6 +110,11 @@ public:
 
     // Writes everything to the main file, so that the file alone is the whole project (before it is copied).
     void checkpoint();
+    // Changes when another connection (a teammate's app, a script, a worker) has committed since the last call;
+    // nullopt when the engine cannot tell. For the app's live view of a shared project.
+    std::optional<std::int64_t> externalChangeStamp();
+    // The person the server knows this connection as (PostgreSQL: the login role); nullopt for a project file.
+    std::optional<std::string> sessionUser();
     bool inTransaction() const;
 
 private:

@@ -1,4 +1,6 @@
 list(APPEND RANKPO_DB_SOURCES
+  adjudications.cpp
+  change_watch.cpp
   demo_project.cpp
   evaluation_store.cpp
   judge_pending_pairs.cpp
@@ -9,6 +11,7 @@ list(APPEND RANKPO_DB_SOURCES
   model_registry.cpp
   model_score_store.cpp
   pair_details.cpp
+  pair_assignments.cpp
   pair_queue.cpp
   pool_importer.cpp
   parse_pipeline.cpp
@@ -16,10 +19,12 @@ list(APPEND RANKPO_DB_SOURCES
   project_embedding_cache.cpp
   export_project.cpp
   import_files.cpp
+  project_merge.cpp
   project_model_resolver.cpp
   project_store.cpp
   project_texts.cpp
   project_writer.cpp
+  review_queue.cpp
   run_registry.cpp
   sql/connection.cpp
   sqlite/sqlite_connection.cpp

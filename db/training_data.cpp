@@ -1,5 +1,6 @@
 #include "db/training_data.h"
 
+
 #include "core/training/split_mix64.h"
 #include "core/util/error.h"
 #include "db/judge_pending_pairs.h"
@@ -20,6 +21,7 @@ PreferenceData loadPreferenceExamples(ProjectStore& store, const PreferenceDataO
     PreferenceData data;
     if (options.dropInconsistent)
         data.inconsistentDropped = dropInconsistent(preferences);
+    data.pairsAdjudicated = applyAdjudications(preferences, Adjudications(store).all(), options.adjudication);
     const auto selection = selectPreferences(preferences, options.policy, options.ties, false, data.selection);
     TextLookup texts(store);
     data.examples.reserve(selection.rows.size());

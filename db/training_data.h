@@ -3,6 +3,7 @@
 // The training-data reader: the examples a project's train split yields, for each objective.
 #include "core/domain/preference.h"
 #include "core/training/training_examples.h"
+#include "db/adjudications.h"
 #include "db/preference_selection.h"
 
 #include <cstdint>
@@ -19,12 +20,14 @@ struct PreferenceDataOptions {
     TiePolicy ties = db::TiePolicy::Drop;
     bool weightByConfidence = false;        // example weight = confidence / 100 (x 0.5 for a half tie)
     bool dropInconsistent = false;          // leave out a rater's preferences for pairs it judged both ways differently
+    AdjudicationPolicy adjudication = AdjudicationPolicy::Prefer; // reviewers' decisions (after the source filter)
 };
 
 struct PreferenceData {
     std::vector<PreferenceExample> examples;
     SelectionReport selection;
     std::int64_t inconsistentDropped = 0;
+    std::int64_t pairsAdjudicated = 0;
 };
 
 // Stage 2: the train split's preferences as (job, chosen, rejected), in preference-id order.

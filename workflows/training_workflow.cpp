@@ -260,6 +260,7 @@ TrainingData trainingData(db::ProjectStore& store, const TrainingConfig& config,
     db::PreferenceDataOptions options;
     options.source = request.source;
     options.policy = request.policy;
+    options.adjudication = request.adjudication;
     options.ties = request.ties;
     options.dropInconsistent = request.dropInconsistent;
     options.weightByConfidence = config.rankpo.weightByConfidence;

@@ -6,6 +6,7 @@
 #include "core/domain/preference.h"
 #include "core/training/training_config.h"
 #include "core/training/training_progress.h"
+#include "db/adjudications.h"
 #include "db/preference_selection.h"
 #include "db/run_registry.h"
 #include "workflows/evaluate_model.h"
@@ -28,6 +29,7 @@ struct TrainingRequest : EncodingOptions { // EncodingOptions::model is the base
     std::string runName;                    // empty: "<method>-<n>"
     std::optional<PreferenceSource> source; // stage 2 learns from ai, human, or both (nullopt)
     db::MultiPreferencePolicy policy = db::MultiPreferencePolicy::All; // several judgements of a pair
+    db::AdjudicationPolicy adjudication = db::AdjudicationPolicy::Prefer; // reviewers' decisions
     db::TiePolicy ties = db::TiePolicy::Drop;
     bool dropInconsistent = false;          // leave out a judge's pairs judged both ways differently
     bool evaluateEachEpoch = true;          // evaluate every epoch's checkpoint on the test split

@@ -39,6 +39,11 @@ void addTrainingOptions(CLI::App* cmd, TrainingCliOptions& o)
     cmd->add_option("--policy", o.policy, "Pairs judged several times: all, majority or latest (as in export)")
         ->capture_default_str()
         ->check(CLI::IsMember({"all", "majority", "latest"}));
+    cmd->add_option("--adjudication", o.adjudication,
+                    "Reviewers' decisions: prefer (a decided pair trains on the decision), only (decided pairs alone) "
+                    "or ignore (as in export)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"prefer", "only", "ignore"}));
     cmd->add_option("--ties", o.ties, "Judged ties: drop, or half (two half-weight rows)")
         ->capture_default_str()
         ->check(CLI::IsMember({"drop", "half"}));
@@ -187,6 +192,7 @@ workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const Traini
     if (o.source != "all")
         r.source = preferenceSourceFromString(o.source);
     r.policy = *db::policyFromName(o.policy);
+    r.adjudication = *db::adjudicationPolicyFromName(o.adjudication);
     r.ties = *db::tiePolicyFromName(o.ties);
     r.dropInconsistent = o.dropInconsistent;
     r.evaluateEachEpoch = !o.noEpochEval;

@@ -26,6 +26,7 @@ struct TrainingCliOptions {
     std::size_t evalBatchSize = 32;
     std::string source = "all";
     std::string policy = "all";
+    std::string adjudication = "prefer";
     std::string ties = "drop";
     std::string runsDir;
     bool noEpochEval = false;

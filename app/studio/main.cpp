@@ -32,7 +32,7 @@ int main(int argc, char** argv)
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The project file (.rankpo) to open."));
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the built-in demo project."));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("The page to show: start, pairs, annotate, review, agreement, training, evaluation, rankings."),
+                                  QStringLiteral("The page to show: start, pairs, annotate, review, agreement, adjudicate, training, evaluation, rankings."),
                                   QStringLiteral("name"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1400x900."), QStringLiteral("WxH"));
     const QCommandLineOption import(QStringLiteral("import"),

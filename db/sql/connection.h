@@ -78,6 +78,7 @@ public:
     std::string text(int column) const { return std::string(textView(column)); }
     std::string_view textView(int column) const { return m_backend->textView(column); }
     std::string blob(int column) const { return std::string(m_backend->blobView(column)); }
+    std::string_view blobView(int column) const { return m_backend->blobView(column); } // as textView
     std::optional<std::int64_t> optionalInt64(int column) const
     {
         return isNull(column) ? std::nullopt : std::optional<std::int64_t>(int64(column));
@@ -122,6 +123,13 @@ public:
     virtual void checkIntegrity() = 0;
     // Folds what a write-ahead log holds back into the main file (before a project file is copied).
     virtual void checkpoint() = 0;
+    // A number that changes whenever another connection has committed to the project since the last call (this
+    // connection's own commits need not change it), so that an open app sees a teammate's judgements: cheap
+    // enough to poll every second. nullopt: the engine cannot tell.
+    virtual std::optional<std::int64_t> externalChangeStamp() { return std::nullopt; }
+    // Who the engine knows this connection as (a server's login role), so that a judgement is theirs without
+    // their saying so; nullopt for a file, which knows nobody.
+    virtual std::optional<std::string> sessionUser() { return std::nullopt; }
 };
 
 // Commits on commit(), rolls back if destroyed without it: every write of the store goes through one.

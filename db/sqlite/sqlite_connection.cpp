@@ -205,6 +205,14 @@ void SqliteConnection::checkIntegrity()
         throw dataError(m_path + ": the project file is damaged (" + problems + ")");
 }
 
+std::optional<std::int64_t> SqliteConnection::externalChangeStamp()
+{
+    auto st = prepare("PRAGMA data_version");
+    if (!st.step())
+        return std::nullopt;
+    return st.int64(0);
+}
+
 void SqliteConnection::checkpoint()
 {
     exec("PRAGMA wal_checkpoint(TRUNCATE)");

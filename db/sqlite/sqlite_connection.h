@@ -30,6 +30,8 @@ public:
     int schemaVersion() override { return userVersion(); }
     void checkIntegrity() override;
     void checkpoint() override;
+    // PRAGMA data_version: changes exactly when another connection (this process or another) has committed.
+    std::optional<std::int64_t> externalChangeStamp() override;
 
     const std::string& path() const { return m_path; }
     int userVersion();

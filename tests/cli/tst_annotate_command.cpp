@@ -7,6 +7,8 @@
 #include "db/project_store.h"
 
 #include <QJsonDocument>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -86,6 +88,76 @@ private Q_SLOTS:
         const auto missing = runRankpo({"annotate", m_dir.filePath("none.rankpo"), "--pair", "P1", "--choice", "A",
                                         "--annotator", "x"});
         QVERIFY(missing.exitCode != 0);
+    }
+
+    // rankpo assign gives every pair to k people; stats then counts each person's judged of assigned.
+    void assignmentsAndProgress()
+    {
+        const auto bad = runRankpo({"assign", m_project, "--annotators", "alice,bob", "--per-pair", "3"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("between 1 and"), qPrintable(bad.err));
+        QCOMPARE(runRankpo({"assign", m_project, "--annotators", "alice,,bob"}).exitCode, 2);
+
+        const auto r = runRankpo({"assign", m_project, "--annotators", "alice,bob,carol", "--per-pair", "2", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["pairs"].toInt(), 10);
+        QCOMPARE(j["added"].toInt(), 20);
+        QCOMPARE(j["complete"].toInt(), 10);
+        // Again: nothing new.
+        const auto again = runRankpo({"assign", m_project, "--annotators", "alice,bob,carol", "--per-pair", "2", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object()["added"].toInt(), 0);
+
+        const auto stats = runRankpo({"stats", m_project, "--json"});
+        QCOMPARE(stats.exitCode, 0);
+        const QJsonObject assigned = QJsonDocument::fromJson(stats.out.toUtf8()).object()["assignments"].toObject();
+        QCOMPARE(assigned.size(), 3);
+        int total = 0;
+        for (const auto& name : {"alice", "bob", "carol"}) {
+            const int n = assigned[name].toObject()["assigned"].toInt();
+            QVERIFY2(n == 6 || n == 7, qPrintable(QString("%1: %2").arg(name).arg(n)));
+            QVERIFY(assigned[name].toObject()["judged"].toInt() <= n);
+            total += n;
+        }
+        QCOMPARE(total, 20);
+        const auto text = runRankpo({"stats", m_project});
+        QVERIFY2(text.out.contains("assigned      alice:"), qPrintable(text.out));
+    }
+
+    // P1: alice and bob disagree (an A and a tie): it is on the review queue until a reviewer decides it, and export
+    // then writes the decision.
+    void reviewAndAdjudicate()
+    {
+        auto r = runRankpo({"review", m_project, "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY2(j["pairs"].toInt() >= 1, qPrintable(r.out));
+        const QJsonObject first = j["items"].toArray()[0].toObject();
+        QCOMPARE(first["pair"].toString(), QString("P1"));
+        QCOMPARE(first["judgements"].toArray().size(), 2);
+        const QString winner = first["candidates"].toArray()[1].toString();
+
+        QCOMPARE(runRankpo({"adjudicate", m_project, "--pair", "P1", "--winner", "C99999", "--reviewer", "rita"}).exitCode, 2);
+        QCOMPARE(runRankpo({"adjudicate", m_project, "--pair", "P1", "--winner", winner}).exitCode, 2); // no reviewer
+        r = runRankpo({"adjudicate", m_project, "--pair", "P1", "--winner", winner, "--reviewer", "rita", "--note",
+                       "the topic decides"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("rita decided " + winner), qPrintable(r.out));
+        j = QJsonDocument::fromJson(runRankpo({"review", m_project, "--json"}).out.toUtf8()).object();
+        for (const auto& item : j["items"].toArray())
+            QVERIFY(item.toObject()["pair"].toString() != "P1");
+        j = QJsonDocument::fromJson(runRankpo({"review", m_project, "--decided", "--json"}).out.toUtf8()).object();
+        QCOMPARE(j["items"].toArray()[0].toObject()["decision"].toObject()["reviewer"].toString(), QString("rita"));
+
+        const QString out = m_dir.filePath("decided.jsonl");
+        r = runRankpo({"export", m_project, out, "--format", "trl-dpo", "--adjudication", "only"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("Wrote 1 rows") && r.out.contains("1 pairs as reviewers decided"), qPrintable(r.out));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject row = QJsonDocument::fromJson(file.readLine()).object();
+        QCOMPARE(row["annotator"].toString(), QString("rita"));
+        QCOMPARE(runRankpo({"adjudicate", m_project, "--pair", "P1", "--withdraw"}).exitCode, 0);
     }
 };
 

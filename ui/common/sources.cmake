@@ -3,6 +3,7 @@ list(APPEND RANKPO_UI_SOURCES
   common/chart_export.cpp
   common/chart_style.cpp
   common/error_dialog.cpp
+  common/form_dialog.cpp
   common/model_choices.cpp
   common/pair_html.cpp
   common/shared_terms.cpp

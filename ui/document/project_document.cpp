@@ -1,12 +1,15 @@
 #include "ui/document/project_document.h"
 
+#include "db/change_watch.h"
 #include "db/project_store.h"
 #include "ui/document/add_preference_command.h"
+#include "ui/document/decide_pair_command.h"
 #include "db/judgement_reader.h"
 #include "db/model_score_store.h"
 #include "ui/document/remove_preference_command.h"
 
 #include <QFileInfo>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <ctime>
@@ -38,14 +41,25 @@ ProjectDocument::ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObjec
     , m_store(std::move(store))
     , m_path(QString::fromStdString(m_store->path()))
     , m_undoStack(new QUndoStack(this))
+    , m_watchTimer(new QTimer(this))
 {
     const QStringList models = scoredModels();
     if (!models.isEmpty())
         m_scoreModel = models.front();
+    try {
+        m_watch = std::make_unique<db::ChangeWatch>(*m_store);
+    } catch (const std::exception&) {
+        m_watch.reset(); // no live view of others' changes; opening migrated the project, so this is rare
+    }
+    // A teammate's judgement shows in the queue's counts and the agreement within two seconds.
+    m_watchTimer->setInterval(1000);
+    connect(m_watchTimer, &QTimer::timeout, this, &ProjectDocument::checkForTeamChanges);
+    m_watchTimer->start();
 }
 
 ProjectDocument::~ProjectDocument()
 {
+    m_watchTimer->stop();
     // Commands refer to this document: they go before the store does.
     m_undoStack->clear();
 }
@@ -142,6 +156,63 @@ void ProjectDocument::removeJudgement(const Preference& stored)
     m_undoStack->push(new RemovePreferenceCommand(this, stored));
 }
 
+bool ProjectDocument::decide(PairId pair, std::optional<CandidateId> winner, const QString& note)
+{
+    if (m_annotator.isEmpty())
+        return false;
+    db::Adjudication next;
+    next.pairId = pair;
+    next.winner = winner;
+    next.reviewer = m_annotator.toStdString();
+    next.note = note.trimmed().toStdString();
+    next.createdAt = static_cast<std::int64_t>(std::time(nullptr));
+    std::optional<db::Adjudication> previous;
+    try {
+        previous = db::Adjudications(*m_store).of(pair);
+    } catch (const std::exception& e) {
+        reportEditError(tr("Could not record the decision."), QString::fromUtf8(e.what()));
+        return false;
+    }
+    // An obsolete command (the write failed) is deleted by push(): tell by the stack, not the command.
+    const int before = m_undoStack->count();
+    const int indexBefore = m_undoStack->index();
+    m_undoStack->push(new DecidePairCommand(this, pair, next, previous));
+    return m_undoStack->count() != before || m_undoStack->index() != indexBefore;
+}
+
+void ProjectDocument::withdrawDecision(PairId pair)
+{
+    std::optional<db::Adjudication> previous;
+    try {
+        previous = db::Adjudications(*m_store).of(pair);
+    } catch (const std::exception& e) {
+        reportEditError(tr("Could not withdraw the decision."), QString::fromUtf8(e.what()));
+        return;
+    }
+    if (previous)
+        m_undoStack->push(new DecidePairCommand(this, pair, std::nullopt, previous));
+}
+
+bool ProjectDocument::checkForTeamChanges()
+{
+    if (!m_watch || m_store->inTransaction())
+        return false;
+    try {
+        if (!m_watch->judgementsChanged())
+            return false;
+    } catch (const std::exception&) {
+        return false; // a busy or vanished file: the next tick tries again; opening reports real damage
+    }
+    m_cache.clear(); // a cached pair may hold a teammate's old judgement
+    Q_EMIT dataChanged();
+    return true;
+}
+
+void ProjectDocument::notifyDecisionChanged(PairId pair)
+{
+    Q_EMIT decisionChanged(pair);
+}
+
 void ProjectDocument::notifyPairEdited(PairId pair, bool undone)
 {
     m_cache.remove_if([pair](const db::PairDetails& d) { return d.id == pair; });
@@ -156,6 +227,12 @@ void ProjectDocument::reportEditError(const QString& summary, const QString& det
 void ProjectDocument::notifyDataChanged()
 {
     m_cache.clear();
+    if (m_watch) {
+        try {
+            m_watch->acknowledge(); // the views reload now: the change watch need not tell them again
+        } catch (const std::exception&) {
+        }
+    }
     Q_EMIT dataChanged();
 }
 

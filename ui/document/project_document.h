@@ -12,9 +12,11 @@
 #include <memory>
 #include <optional>
 
+class QTimer;
 class QUndoStack;
 
 namespace rankpo::db {
+class ChangeWatch;
 class ProjectStore;
 } // namespace rankpo::db
 
@@ -60,15 +62,25 @@ public:
     bool judge(PairId pair, CandidateId shownFirst, Choice choice, std::optional<int> confidence, const QString& rationale);
     // Removes a stored judgement (undoable).
     void removeJudgement(const Preference& stored);
+    // The annotator's decision, as reviewer, on a pair the raters disagree on (nullopt winner: a tie), replacing an
+    // earlier decision; undoable. False when nothing was stored (no name, or an error reported through editFailed).
+    bool decide(PairId pair, std::optional<CandidateId> winner, const QString& note);
+    // Withdraws the pair's decision (undoable).
+    void withdrawDecision(PairId pair);
 
     // For the undo commands.
     void notifyPairEdited(PairId pair, bool undone);
+    void notifyDecisionChanged(PairId pair);
     void reportEditError(const QString& summary, const QString& detail);
     // After an import or another bulk change: views reload.
     void notifyDataChanged();
+    // Looks for judgements, decisions and assignments that another connection (a teammate's app, a script)
+    // committed, and if there are any, views reload (dataChanged). A timer calls it every second.
+    bool checkForTeamChanges();
 
 Q_SIGNALS:
     void pairEdited(qint64 pairId, bool undone);
+    void decisionChanged(qint64 pairId);
     void dataChanged();
     void annotatorChanged(const QString& name);
     void scoreModelChanged(const QString& model);
@@ -81,6 +93,8 @@ private:
     QString m_annotator;
     QString m_scoreModel;
     std::list<db::PairDetails> m_cache; // most recent first
+    std::unique_ptr<db::ChangeWatch> m_watch;
+    QTimer* m_watchTimer;
 };
 
 } // namespace rankpo::ui

@@ -50,6 +50,12 @@ ExportDialog::ExportDialog(ProjectDocument* document, QWidget* parent)
     m_policy->addItem(tr("One row per judgement"), static_cast<int>(db::MultiPreferencePolicy::All));
     m_policy->addItem(tr("Majority per pair"), static_cast<int>(db::MultiPreferencePolicy::Majority));
     m_policy->addItem(tr("Latest per pair"), static_cast<int>(db::MultiPreferencePolicy::Latest));
+    m_adjudication = new QComboBox(this);
+    m_adjudication->setObjectName("adjudication");
+    m_adjudication->addItem(tr("Prefer them over the judgements"), static_cast<int>(db::AdjudicationPolicy::Prefer));
+    m_adjudication->addItem(tr("Only decided pairs"), static_cast<int>(db::AdjudicationPolicy::Only));
+    m_adjudication->addItem(tr("Ignore them"), static_cast<int>(db::AdjudicationPolicy::Ignore));
+    m_adjudication->setToolTip(tr("Decisions made on the Adjudicate page (rankpo adjudicate)"));
 
     auto* tieBox = new QGroupBox(tr("Ties"), this);
     m_dropTies = new QRadioButton(tr("Drop them"), tieBox);
@@ -94,6 +100,7 @@ ExportDialog::ExportDialog(ProjectDocument* document, QWidget* parent)
     form->addRow(tr("Annotator"), m_annotator);
     form->addRow(tr("Jobs"), m_split);
     form->addRow(tr("Several judgements of a pair"), m_policy);
+    form->addRow(tr("Reviewers' decisions"), m_adjudication);
     form->addRow(tieBox);
     form->addRow(m_weight);
     form->addRow(m_rationale);
@@ -110,7 +117,7 @@ ExportDialog::ExportDialog(ProjectDocument* document, QWidget* parent)
     layout->addWidget(m_description);
     layout->addWidget(buttons);
 
-    for (QComboBox* box : {m_format, m_source, m_split, m_policy})
+    for (QComboBox* box : {m_format, m_source, m_split, m_policy, m_adjudication})
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &ExportDialog::updateEnabled);
     connect(m_annotator, &QComboBox::currentTextChanged, this, &ExportDialog::updateEnabled);
     for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{m_dropTies, m_halfTies, m_weight, m_rationale, m_minimal})
@@ -153,6 +160,7 @@ ExportChoices ExportDialog::choices() const
     if (m_split->currentData().isValid())
         c.split = static_cast<Split>(m_split->currentData().toInt());
     c.policy = static_cast<db::MultiPreferencePolicy>(m_policy->currentData().toInt());
+    c.adjudication = static_cast<db::AdjudicationPolicy>(m_adjudication->currentData().toInt());
     c.ties = m_halfTies->isChecked() ? db::TiePolicy::Half : db::TiePolicy::Drop;
     c.weightColumn = m_weight->isChecked();
     c.rationaleColumn = m_rationale->isChecked();
@@ -167,6 +175,7 @@ void ExportDialog::setChoices(const ExportChoices& c)
     m_annotator->setCurrentText(c.annotator);
     m_split->setCurrentIndex(c.split ? m_split->findData(static_cast<int>(*c.split)) : 0);
     m_policy->setCurrentIndex(m_policy->findData(static_cast<int>(c.policy)));
+    m_adjudication->setCurrentIndex(m_adjudication->findData(static_cast<int>(c.adjudication)));
     (c.ties == db::TiePolicy::Half ? m_halfTies : m_dropTies)->setChecked(true);
     m_weight->setChecked(c.weightColumn);
     m_rationale->setChecked(c.rationaleColumn);
@@ -197,6 +206,7 @@ void ExportDialog::updateEnabled()
     m_source->setEnabled(a.preferenceFilters);
     m_annotator->setEnabled(a.preferenceFilters);
     m_policy->setEnabled(a.policy);
+    m_adjudication->setEnabled(a.policy);
     m_dropTies->setEnabled(a.ties);
     m_halfTies->setEnabled(a.ties);
     m_weight->setEnabled(a.weightColumn);

@@ -48,6 +48,7 @@ private:
     QComboBox* m_annotator;
     QComboBox* m_split;
     QComboBox* m_policy;
+    QComboBox* m_adjudication;
     QRadioButton* m_dropTies;
     QRadioButton* m_halfTies;
     QCheckBox* m_weight;

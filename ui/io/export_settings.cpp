@@ -48,8 +48,10 @@ db::ExportOptions exportOptionsFor(const ExportChoices& c)
         if (!c.annotator.trimmed().isEmpty())
             o.filter.annotator = c.annotator.trimmed().toStdString();
     }
-    if (a.policy)
+    if (a.policy) {
         o.policy = c.policy;
+        o.adjudication = c.adjudication;
+    }
     if (a.ties)
         o.ties = c.ties;
     o.weightColumn = a.weightColumn && c.weightColumn;
@@ -91,6 +93,11 @@ QString describeExport(const ExportChoices& c)
     case db::MultiPreferencePolicy::All: parts << QObject::tr("One row per judgement."); break;
     case db::MultiPreferencePolicy::Majority: parts << QObject::tr("One row per pair: the candidate most judgements chose."); break;
     case db::MultiPreferencePolicy::Latest: parts << QObject::tr("One row per pair: the latest judgement."); break;
+    }
+    switch (c.adjudication) {
+    case db::AdjudicationPolicy::Prefer: parts << QObject::tr("A pair a reviewer decided is one row, the decision."); break;
+    case db::AdjudicationPolicy::Only: parts << QObject::tr("Only the pairs a reviewer decided, one row each."); break;
+    case db::AdjudicationPolicy::Ignore: parts << QObject::tr("Reviewers' decisions are left aside."); break;
     }
     if (a.ties)
         parts << (c.ties == db::TiePolicy::Drop ? QObject::tr("Ties are left out.")

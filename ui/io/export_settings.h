@@ -21,6 +21,7 @@ struct ExportChoices {
     std::optional<Split> split;             // nullopt: all jobs
     db::MultiPreferencePolicy policy = db::MultiPreferencePolicy::All;
     db::TiePolicy ties = db::TiePolicy::Drop;
+    db::AdjudicationPolicy adjudication = db::AdjudicationPolicy::Prefer; // reviewers' decisions (Adjudicate page)
     bool weightColumn = false;
     bool rationaleColumn = true;
     bool minimal = false;

@@ -3,6 +3,7 @@
 #include "db/project_store.h"
 #include "ui/common/background_task.h"
 #include "ui/common/error_dialog.h"
+#include "ui/common/form_dialog.h"
 #include "ui/common/model_choices.h"
 #include "ui/document/project_document.h"
 #include "workflows/engine.h"
@@ -33,11 +34,7 @@ MakePairsDialog::MakePairsDialog(const QList<ModelChoice>& models, QWidget* pare
     m_strategy->addItem(tr("Adjacent: neighbours in the ranking (hard pairs)"), QStringLiteral("adjacent"));
     m_strategy->addItem(tr("Uniform: any two of the top K"), QStringLiteral("uniform"));
     m_strategy->addItem(tr("Uncertain: the smallest score gaps first"), QStringLiteral("uncertain"));
-    m_split = new QComboBox(this);
-    m_split->setObjectName("split");
-    m_split->addItem(tr("All jobs"), QString());
-    m_split->addItem(tr("Train split"), QStringLiteral("train"));
-    m_split->addItem(tr("Test split"), QStringLiteral("test"));
+    m_split = makeSplitChoice(this);
     m_perJob = new QSpinBox(this);
     m_perJob->setObjectName("perJob");
     m_perJob->setRange(1, 1000);
@@ -59,19 +56,11 @@ MakePairsDialog::MakePairsDialog(const QList<ModelChoice>& models, QWidget* pare
     form->addRow(tr("New pairs per job:"), m_perJob);
     form->addRow(tr("Among the top:"), m_top);
     form->addRow(tr("Seed:"), m_seed);
-    auto* note = new QLabel(tr("The model ranks every candidate for each job; pairs are drawn among its best ones. "
-                               "A pair is never made twice."),
-                            this);
-    note->setWordWrap(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Make pairs"));
+    auto* buttons = layOutFormDialog(this, form,
+                                     tr("The model ranks every candidate for each job; pairs are drawn among its best "
+                                        "ones. A pair is never made twice."),
+                                     tr("Make pairs"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(!models.isEmpty());
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(note);
-    layout->addWidget(buttons);
 }
 
 workflows::MakePairsOptions MakePairsDialog::options() const
@@ -79,9 +68,7 @@ workflows::MakePairsOptions MakePairsDialog::options() const
     workflows::MakePairsOptions o;
     o.model = m_model->currentData().toString().toStdString();
     o.strategy = pairStrategyFromString(m_strategy->currentData().toString().toStdString()).value_or(PairStrategy::Paper);
-    const QString split = m_split->currentData().toString();
-    if (!split.isEmpty())
-        o.split = db::splitFromString(split.toStdString());
+    o.split = chosenSplit(m_split);
     o.perJob = m_perJob->value();
     o.top = m_top->value();
     o.seed = static_cast<std::uint64_t>(m_seed->value());

@@ -2,6 +2,7 @@
 
 #include "ui/shell/app_settings.h"
 #include "ui/pairs/pair_queue_model.h"
+#include "ui/pairs/assign_dialog.h"
 #include "ui/pairs/make_pairs_dialog.h"
 #include "ui/pairs/pair_scoring.h"
 #ifdef RANKPO_WITH_JUDGE
@@ -81,6 +82,15 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
             setFilters(db::NotJudgedYet); // show what was just made
     });
     searchRow->addWidget(m_makePairsButton);
+    m_assignButton = new QPushButton(tr("Assign…"), this);
+    m_assignButton->setObjectName("assignPairs");
+    m_assignButton->setToolTip(tr("Give each pair to k people of the team, balanced: each one's queue shows their "
+                                  "pairs first"));
+    connect(m_assignButton, &QPushButton::clicked, this, [this] {
+        if (assignPairsWithDialog(this, document()))
+            m_model->setQuery(currentQuery()); // the order changed even where the filters did not
+    });
+    searchRow->addWidget(m_assignButton);
 
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(new QLabel(tr("Show only:"), this));
@@ -88,6 +98,9 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
     m_notJudged = new QCheckBox(tr("Not judged yet"), this);
     m_notJudged->setObjectName("notJudgedYet");
     m_notJudged->setToolTip(tr("Pairs nobody has judged yet (made with Make pairs… or imported unjudged)"));
+    m_assignedToMe = new QCheckBox(tr("Assigned to me"), this);
+    m_assignedToMe->setObjectName("assignedToMe");
+    m_assignedToMe->setToolTip(tr("Pairs assigned to the current annotator (Assign…, rankpo assign)"));
     m_aiOnly = new QCheckBox(tr("AI only"), this);
     m_aiOnly->setToolTip(tr("Judged by an AI and by no person"));
     m_humanAi = new QCheckBox(tr("Human–AI disagreement"), this);
@@ -97,7 +110,7 @@ PairQueuePage::PairQueuePage(QWidget* parent) : StudioPage(parent), m_model(new 
     m_confidenceThreshold->setValue(60);
     m_modelAi = new QCheckBox(tr("Model–AI disagreement"), this);
     m_modelAi->setToolTip(tr("The score model prefers the other candidate than the AI judge"));
-    for (QCheckBox* box : {m_notMine, m_notJudged, m_aiOnly, m_humanAi, m_lowConfidence, m_modelAi}) {
+    for (QCheckBox* box : {m_notMine, m_assignedToMe, m_notJudged, m_aiOnly, m_humanAi, m_lowConfidence, m_modelAi}) {
         filterRow->addWidget(box);
         if (box == m_lowConfidence)
             filterRow->addWidget(m_confidenceThreshold);
@@ -163,8 +176,7 @@ void PairQueuePage::setDocument(ProjectDocument* document)
     StudioPage::setDocument(document);
     if (document) {
         connect(document, &ProjectDocument::annotatorChanged, this, [this] {
-            if (m_notMine->isChecked())
-                applyQuery();
+            m_model->setQuery(currentQuery()); // whose pairs come first, and "not judged by me", follow the name
         });
         connect(document, &ProjectDocument::scoreModelChanged, this, [this] {
             updateModelControls();
@@ -180,6 +192,7 @@ void PairQueuePage::setDocument(ProjectDocument* document)
     m_judgeButton->setEnabled(false);
 #endif
     m_makePairsButton->setEnabled(document != nullptr);
+    m_assignButton->setEnabled(document != nullptr);
     // The model keeps the query; it reloads for the new document.
     m_model->setQuery(currentQuery());
     m_model->setDocument(document);
@@ -193,6 +206,8 @@ db::PairQueueQuery PairQueuePage::currentQuery() const
         q.filters |= db::NotJudgedByMe;
     if (m_notJudged->isChecked())
         q.filters |= db::NotJudgedYet;
+    if (m_assignedToMe->isChecked())
+        q.filters |= db::AssignedToMe;
     if (m_aiOnly->isChecked())
         q.filters |= db::AiOnly;
     if (m_humanAi->isChecked())
@@ -221,8 +236,10 @@ void PairQueuePage::applyQuery()
 
 void PairQueuePage::setFilters(unsigned filters)
 {
-    const QSignalBlocker b1(m_notMine), b2(m_aiOnly), b3(m_humanAi), b4(m_lowConfidence), b5(m_modelAi), b6(m_notJudged);
+    const QSignalBlocker b1(m_notMine), b2(m_aiOnly), b3(m_humanAi), b4(m_lowConfidence), b5(m_modelAi), b6(m_notJudged),
+        b7(m_assignedToMe);
     m_notJudged->setChecked(filters & db::NotJudgedYet);
+    m_assignedToMe->setChecked(filters & db::AssignedToMe);
     m_notMine->setChecked(filters & db::NotJudgedByMe);
     m_aiOnly->setChecked(filters & db::AiOnly);
     m_humanAi->setChecked(filters & db::HumanAiDisagreement);

@@ -54,6 +54,7 @@ private:
     QCheckBox* m_notMine;
     QCheckBox* m_aiOnly;
     QCheckBox* m_notJudged;
+    QCheckBox* m_assignedToMe;
     QCheckBox* m_humanAi;
     QCheckBox* m_lowConfidence;
     QSpinBox* m_confidenceThreshold;
@@ -63,6 +64,7 @@ private:
     QPushButton* m_scoreButton;
     QPushButton* m_judgeButton;
     QPushButton* m_makePairsButton;
+    QPushButton* m_assignButton;
     QLabel* m_status;
 };
 

@@ -1,4 +1,5 @@
 list(APPEND RANKPO_UI_SOURCES
+  pairs/assign_dialog.cpp
   pairs/make_pairs_dialog.cpp
   pairs/pair_queue_model.cpp
   pairs/pair_queue_page.cpp

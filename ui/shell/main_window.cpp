@@ -1,6 +1,7 @@
 #include "ui/shell/main_window.h"
 
 #include "db/project_store.h"
+#include "ui/adjudicate/adjudication_page.h"
 #include "ui/agreement/agreement_page.h"
 #include "ui/annotate/annotation_page.h"
 #include "ui/shell/app_settings.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_annotate = new AnnotationPage(AnnotationPage::Mode::Annotate, this);
     m_review = new AnnotationPage(AnnotationPage::Mode::ReviewAi, this);
     m_agreement = new AgreementPage(this);
+    m_adjudicate = new AdjudicationPage(this);
     m_training = new TrainingPage(this);
     m_evaluation = new EvaluationDashboardPage(this);
     m_rankings = new RankingComparisonPage(this);
@@ -68,7 +70,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_annotate->setQueue(m_pairs->model());
     m_review->setQueue(m_reviewQueue);
     for (StudioPage* page : std::initializer_list<StudioPage*>{m_start, m_pairs, m_annotate, m_review, m_agreement,
-                                                               m_training, m_evaluation, m_rankings})
+                                                               m_adjudicate, m_training, m_evaluation, m_rankings})
         addPage(page);
 
     connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::newProject);
@@ -83,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     for (AnnotationPage* page : {m_annotate, m_review})
         connect(page, &AnnotationPage::annotatorNeeded, this, &MainWindow::ensureAnnotator);
+    connect(m_adjudicate, &AdjudicationPage::annotatorNeeded, this, &MainWindow::ensureAnnotator);
     connect(m_agreement, &AgreementPage::resolveRequested, this, &MainWindow::resolveDisagreement);
     // A finished run opens its before/after comparison, unless the user is busy on another page.
     connect(m_training, &TrainingPage::compareRequested, this, [this](const QString& base, const QString& trained) {

@@ -12,6 +12,7 @@ class QUndoGroup;
 
 namespace rankpo::ui {
 
+class AdjudicationPage;
 class AgreementPage;
 class AnnotationPage;
 class BackgroundTask;
@@ -57,6 +58,7 @@ public:
     AnnotationPage* annotationPage() const { return m_annotate; }
     AnnotationPage* reviewPage() const { return m_review; }
     AgreementPage* agreementPage() const { return m_agreement; }
+    AdjudicationPage* adjudicationPage() const { return m_adjudicate; }
     TrainingPage* trainingPage() const { return m_training; }
     EvaluationDashboardPage* evaluationPage() const { return m_evaluation; }
     RankingComparisonPage* rankingsPage() const { return m_rankings; }
@@ -86,6 +88,7 @@ private:
     PairQueuePage* m_pairs;
     AnnotationPage* m_annotate;
     AnnotationPage* m_review;
+    AdjudicationPage* m_adjudicate;
     AgreementPage* m_agreement;
     TrainingPage* m_training;
     EvaluationDashboardPage* m_evaluation;

@@ -1,5 +1,6 @@
 #include "ui/shell/start_page.h"
 
+#include "db/pair_assignments.h"
 #include "db/project_store.h"
 #include "ui/shell/app_settings.h"
 #include "ui/common/background_task.h"
@@ -142,8 +143,9 @@ void StartPage::refreshSummary()
     m_statsDirty = false;
     const std::string path = doc->path().toStdString();
     auto stats = std::make_shared<db::ProjectStats>();
+    auto work = std::make_shared<std::vector<db::AnnotatorWorkload>>();
     disconnect(m_stats, nullptr, this, nullptr);
-    connect(m_stats, &BackgroundTask::succeeded, this, [this, stats] {
+    connect(m_stats, &BackgroundTask::succeeded, this, [this, stats, work] {
         while (m_counts->rowCount() > 0)
             m_counts->removeRow(0);
         const QLocale l;
@@ -160,12 +162,23 @@ void StartPage::refreshSummary()
                                                           .arg(l.toString(static_cast<qlonglong>(stats->trainJobs)),
                                                                l.toString(static_cast<qlonglong>(stats->testJobs)),
                                                                l.toString(static_cast<qlonglong>(stats->unassignedJobs)))));
+        // Each person's share of the assigned pairs (rankpo assign, Assign… on the Pairs page).
+        for (const auto& w : *work) {
+            auto* label = new QLabel(tr("%1 of %2 judged").arg(l.toString(static_cast<qlonglong>(w.judged)),
+                                                               l.toString(static_cast<qlonglong>(w.assigned))));
+            label->setObjectName("progress:" + QString::fromStdString(w.annotator));
+            m_counts->addRow(tr("Assigned to %1").arg(QString::fromStdString(w.annotator)), label);
+        }
     });
     connect(m_stats, &BackgroundTask::failed, this, [this](const QString& message) {
         m_counts->addRow(tr("Counts"), new QLabel(tr("unavailable: %1").arg(message)));
     });
     // Counting is a pass over the project: on a worker, with its own connection.
-    m_stats->start([path, stats](TaskControl&) { *stats = db::ProjectStore::open(path)->stats(); });
+    m_stats->start([path, stats, work](TaskControl&) {
+        auto store = db::ProjectStore::open(path);
+        *stats = store->stats();
+        *work = db::PairAssignments(*store).progress();
+    });
 }
 
 } // namespace rankpo::ui

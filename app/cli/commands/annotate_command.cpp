@@ -1,6 +1,7 @@
 // rankpo annotate: one person's judgement of one pair from a script, as the Annotate page records it (a new
 // judgement replaces the annotator's earlier one of that pair).
 #include "app/cli/command.h"
+#include "app/cli/entity_reference.h"
 #include "core/util/error.h"
 #include "core/util/trim.h"
 #include "db/judgement_edits.h"
@@ -10,24 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
 #include <ctime>
 #include <iostream>
 
 namespace rankpo::cli {
 namespace {
-
-// "P12" as the app names pairs, or the plain number.
-PairId parsePairReference(const std::string& text)
-{
-    std::string digits = text;
-    if (!digits.empty() && (digits[0] == 'P' || digits[0] == 'p'))
-        digits.erase(0, 1);
-    if (digits.empty() || digits.size() > 18
-        || !std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); }))
-        throw usageError("--pair: '" + text + "' is not a pair (P<n>, as the app names them, or n)");
-    return PairId(std::stoll(digits));
-}
 
 void setupAnnotate(CLI::App& root)
 {
@@ -49,14 +37,21 @@ void setupAnnotate(CLI::App& root)
         ->check(CLI::IsMember({"first", "second"}));
     cmd->add_option("--confidence", o->confidence, "Confidence 0-100")->check(CLI::Range(0, 100));
     cmd->add_option("--rationale", o->rationale, "Why (kept with the judgement)");
-    cmd->add_option("--annotator", o->annotator, "Who judged (required for a project file)");
+    cmd->add_option("--annotator", o->annotator, "Who judged (required for a project file; on a server, the connected role)");
     cmd->add_flag("--json", o->json, "Print the stored judgement as JSON");
     cmd->callback([o] {
-        const std::string annotator(trim(o->annotator));
-        if (annotator.empty())
-            throw usageError("--annotator NAME is required: a project file does not know who is judging");
         const PairId pairId = parsePairReference(o->pair);
         auto store = db::ProjectStore::open(o->project);
+        // On a server the judgement is the connected person's; a file does not know who is judging.
+        std::string annotator(trim(o->annotator));
+        if (const auto user = store->sessionUser()) {
+            if (!annotator.empty() && annotator != *user)
+                throw usageError("--annotator " + annotator + ": you are connected as " + *user
+                                 + ", and a judgement is made in your own name");
+            annotator = *user;
+        }
+        if (annotator.empty())
+            throw usageError("--annotator NAME is required: a project file does not know who is judging");
         const auto pair = db::loadPairDetails(*store, pairId, {});
         if (!pair)
             throw usageError(store->path() + ": no pair P" + std::to_string(pairId) + " (rankpo stats counts the pairs)");

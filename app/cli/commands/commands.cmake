@@ -1,5 +1,8 @@
 # Data commands (no libtorch): built into both rankpo and rankpo-engine.
 rankpo_cli_command(annotate_command.cpp)
+rankpo_cli_command(assign_command.cpp)
+rankpo_cli_command(adjudicate_command.cpp)
+rankpo_cli_command(review_command.cpp)
 rankpo_cli_command(audit_command.cpp)
 rankpo_cli_command(demo_data_command.cpp)
 rankpo_cli_command(export_command.cpp)
@@ -8,6 +11,7 @@ if(TARGET rankpo_judge_workflows) # the AI judge needs the HTTP client (RANKPO_W
   rankpo_cli_command(judge_command.cpp)
 endif()
 rankpo_cli_command(init_command.cpp)
+rankpo_cli_command(push_pull_command.cpp)
 rankpo_cli_command(metrics_command.cpp)
 rankpo_cli_command(models_command.cpp)
 rankpo_cli_command(runs_command.cpp)

@@ -14,7 +14,8 @@ void setupExport(CLI::App& root)
     auto* cmd = root.add_subcommand("export", "Export preferences or labels (rankpo-pairs, trl-dpo, csv, "
                                               "rankpo-contrastive, trec-qrels)");
     struct Options {
-        std::string project, out, format, source = "all", split = "all", annotator, policy = "all", ties = "drop";
+        std::string project, out, format, source = "all", split = "all", annotator, policy = "all", ties = "drop",
+                    adjudication = "prefer";
         bool weight = false, noRationale = false, minimal = false, dropInconsistent = false, unjudged = false;
     };
     auto o = std::make_shared<Options>();
@@ -34,6 +35,11 @@ void setupExport(CLI::App& root)
                     "Pairs with several preferences: all (one row per preference), majority, latest")
         ->capture_default_str()
         ->check(CLI::IsMember({"all", "majority", "latest"}));
+    cmd->add_option("--adjudication", o->adjudication,
+                    "Reviewers' decisions: prefer (a decided pair is one row, the decision), only (decided pairs "
+                    "alone) or ignore; with --annotator the default is ignore")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"prefer", "only", "ignore"}));
     cmd->add_option("--ties", o->ties, "Ties in rankpo-pairs/trl-dpo: drop, or half (two rows of weight 0.5)")
         ->capture_default_str()
         ->check(CLI::IsMember({"drop", "half"}));
@@ -50,7 +56,7 @@ void setupExport(CLI::App& root)
             if (o->format != "rankpo-pairs" && o->format != "csv")
                 throw usageError("--unjudged writes rankpo-pairs or csv, not " + o->format);
             for (const char* name : {"--source", "--policy", "--ties", "--annotator", "--weight", "--minimal",
-                                     "--drop-inconsistent"})
+                                     "--drop-inconsistent", "--adjudication"})
                 if (cmd->count(name) > 0)
                     throw usageError(std::string(name) + " selects judgements: it does not go with --unjudged");
         }
@@ -68,6 +74,10 @@ void setupExport(CLI::App& root)
         options.rationaleColumn = !o->noRationale;
         options.minimal = o->minimal;
         options.dropInconsistent = o->dropInconsistent;
+        // One person's judgements asked for: a reviewer's decision is not theirs unless asked for too.
+        options.adjudication = !o->annotator.empty() && cmd->count("--adjudication") == 0
+                                   ? db::AdjudicationPolicy::Ignore
+                                   : *db::adjudicationPolicyFromName(o->adjudication);
         options.unjudged = o->unjudged;
         auto store = db::ProjectStore::open(o->project);
         const auto report = db::exportProject(*store, o->out, options);
@@ -79,6 +89,8 @@ void setupExport(CLI::App& root)
             std::cout << ", " << report.tiesSplit << " ties as half rows";
         if (report.inconsistentDropped)
             std::cout << ", " << report.inconsistentDropped << " inconsistent preferences left out";
+        if (report.pairsAdjudicated)
+            std::cout << ", " << report.pairsAdjudicated << " pairs as reviewers decided";
         if (report.pairsMerged)
             std::cout << ", " << report.pairsMerged << " preferences merged by '" << o->policy << "'";
         std::cout << "\n";

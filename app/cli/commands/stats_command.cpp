@@ -1,5 +1,6 @@
 // rankpo stats: counts of what a project holds.
 #include "app/cli/command.h"
+#include "db/pair_assignments.h"
 #include "db/project_store.h"
 
 #include <nlohmann/json.hpp>
@@ -9,7 +10,7 @@
 namespace rankpo::cli {
 namespace {
 
-nlohmann::ordered_json statsJson(const db::ProjectStats& s)
+nlohmann::ordered_json statsJson(const db::ProjectStats& s, const std::vector<db::AnnotatorWorkload>& work)
 {
     nlohmann::ordered_json j;
     j["jobs"] = s.jobs;
@@ -23,6 +24,10 @@ nlohmann::ordered_json statsJson(const db::ProjectStats& s)
     for (const auto& [name, count] : s.annotators)
         annotators[name] = count;
     j["annotators"] = annotators;
+    nlohmann::ordered_json assignments = nlohmann::ordered_json::object();
+    for (const auto& w : work)
+        assignments[w.annotator] = {{"assigned", w.assigned}, {"judged", w.judged}};
+    j["assignments"] = assignments;
     j["schema_version"] = s.schemaVersion;
     return j;
 }
@@ -40,8 +45,9 @@ void setupStats(CLI::App& root)
     cmd->callback([o] {
         auto store = db::ProjectStore::open(o->path);
         const auto s = store->stats();
+        const auto work = db::PairAssignments(*store).progress();
         if (o->json) {
-            std::cout << statsJson(s).dump(2) << "\n";
+            std::cout << statsJson(s, work).dump(2) << "\n";
             return;
         }
         std::cout << o->path << "\n"
@@ -54,6 +60,8 @@ void setupStats(CLI::App& root)
                   << "  labels        " << s.labelsPositive << " positive, " << s.labelsNegative << " negative\n";
         for (const auto& [name, count] : s.annotators)
             std::cout << "  annotator     " << (name.back() == ':' ? name + "(unnamed)" : name) << ": " << count << "\n";
+        for (const auto& w : work)
+            std::cout << "  assigned      " << w.annotator << ": " << w.judged << " of " << w.assigned << " judged\n";
     });
 }
 

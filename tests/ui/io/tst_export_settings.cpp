@@ -147,6 +147,10 @@ private Q_SLOTS:
         const QString text = describeExport(c);
         QVERIFY(text.contains("two rows, each way round, with weight 0.5"));
         QVERIFY(text.contains("weight column"));
+        QVERIFY(text.contains("reviewer decided is one row"));
+        c.adjudication = db::AdjudicationPolicy::Only;
+        QVERIFY(describeExport(c).contains("Only the pairs a reviewer decided"));
+        QVERIFY(exportOptionsFor(c).adjudication == db::AdjudicationPolicy::Only);
         c.format = DataFormat::RankPOContrastive;
         QVERIFY(describeExport(c).startsWith("The rule labels"));
     }

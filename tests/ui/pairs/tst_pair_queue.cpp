@@ -4,6 +4,17 @@
 #include "core/util/error.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/pairs/pair_queue_model.h"
+#include "ui/pairs/assign_dialog.h"
+#include "ui/pairs/pair_queue_page.h"
+#include "db/pair_assignments.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTimer>
 #include "db/pair_queue.h"
 #include "ui/document/project_document.h"
 
@@ -153,6 +164,63 @@ private Q_SLOTS:
         } catch (const Error& e) {
             QVERIFY(e.kind() == ErrorKind::Cancelled);
         }
+    }
+
+    // Assign…: the form's request, the work on a worker, then the page's queue shows the annotator's pairs first
+    // and "Assigned to me" keeps only them.
+    void assignFromThePageAndMyPairsComeFirst()
+    {
+        Fixture f;
+        AssignDialog dialog({"alice", "bob"});
+        auto r = dialog.request();
+        QCOMPARE(r.annotators, (std::vector<std::string>{"alice", "bob"}));
+        QCOMPARE(r.perPair, 2);
+        QVERIFY(!r.rebalance && !r.split);
+        dialog.annotatorsEdit()->setText(" alice , carol ");
+        dialog.perPairBox()->setValue(1);
+        dialog.rebalanceBox()->setChecked(true);
+        r = dialog.request();
+        QCOMPARE(r.annotators, (std::vector<std::string>{"alice", "carol"}));
+        QCOMPARE(r.perPair, 1);
+        QVERIFY(r.rebalance);
+
+        ProjectDocument doc(ProjectDocument::openStore(f.path, false));
+        doc.setAnnotator("carol");
+        r.rebalance = false;
+        const auto result = assignPairsOnWorker(nullptr, &doc, r);
+        QVERIFY(result);
+        QCOMPARE(result->assignmentsAdded, 6);
+        Ids carols;
+        for (PairId p = 1; p <= 6; ++p)
+            if (db::PairAssignments(doc.store()).assigneesOf(p) == std::vector<std::string>{"carol"})
+                carols.push_back(p);
+        QCOMPARE(carols.size(), std::size_t(3));
+
+        PairQueuePage page;
+        page.setDocument(&doc);
+        auto* table = page.findChild<QTableView*>("pairTable");
+        QTRY_COMPARE(table->model()->rowCount(), 6);
+        auto* model = static_cast<PairQueueModel*>(table->model());
+        model->waitForLoaded();
+        for (std::size_t i = 0; i < carols.size(); ++i)
+            QCOMPARE(model->pairIdAt(static_cast<int>(i)), carols[i]);
+        page.findChild<QCheckBox*>("assignedToMe")->setChecked(true);
+        QTRY_COMPARE(table->model()->rowCount(), 3);
+        // A bad request (k above the team's size) is refused: a message, nothing stored.
+        r.perPair = 5;
+        QTimer closer; // the error dialog is modal: close it when it shows
+        bool shown = false;
+        connect(&closer, &QTimer::timeout, [&shown] {
+            for (QWidget* w : QApplication::topLevelWidgets())
+                if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible()) {
+                    shown = box->informativeText().contains("between 1 and");
+                    box->accept();
+                }
+        });
+        closer.start(20);
+        QVERIFY(!assignPairsOnWorker(nullptr, &doc, r));
+        QVERIFY(shown);
+        QCOMPARE(db::PairAssignments(doc.store()).progress().size(), std::size_t(2));
     }
 
     void modelRowsAndPaging()

@@ -1,0 +1,3 @@
+list(APPEND RANKPO_UI_SOURCES
+  adjudicate/adjudication_page.cpp
+)
