@@ -20,6 +20,7 @@ list(APPEND RANKPO_DB_SOURCES
   project_store.cpp
   project_texts.cpp
   project_writer.cpp
+  postgres/postgres_url.cpp
   run_registry.cpp
   sql/connection.cpp
   sqlite/sqlite_connection.cpp
