@@ -210,13 +210,23 @@ private Q_SLOTS:
     {
         QFETCH(QString, url);
         QFETCH(QString, expected);
-        try {
-            ProjectStore::open(url.toStdString());
-            QFAIL("opened");
-        } catch (const Error& e) {
-            QCOMPARE(e.kind(), ErrorKind::Usage);
-            QVERIFY2(QString(e.what()).contains(expected), e.what());
-            QVERIFY2(!QString(e.what()).contains("pw"), e.what());
+        // The URL's own checks (built in every build), then the store's (a build without libpq refuses every URL).
+        for (const bool throughStore : {false, true}) {
+            try {
+                if (throughStore)
+                    ProjectStore::open(url.toStdString());
+                else
+                    parsePostgresUrl(url.toStdString());
+                QFAIL("accepted");
+            } catch (const Error& e) {
+                QCOMPARE(e.kind(), ErrorKind::Usage);
+#ifndef RANKPO_WITH_POSTGRES
+                if (throughStore)
+                    expected = "this build has no PostgreSQL support";
+#endif
+                QVERIFY2(QString(e.what()).contains(expected), e.what());
+                QVERIFY2(!QString(e.what()).contains("pw"), e.what());
+            }
         }
     }
 
