@@ -324,7 +324,7 @@ void writeUnjudgedRows(ProjectStore& store, AtomicFile& out, const ExportOptions
     auto pairs = db.prepare(
         "SELECT pr.job_id, pr.candidate_lo, pr.candidate_hi, coalesce(pr.made_by, ''), coalesce(pr.strategy, ''), "
         "pr.candidate_lo, pr.rank_lo, pr.rank_hi, pr.score_lo, pr.score_hi FROM pairs pr JOIN jobs j ON j.id = pr.job_id "
-        "WHERE NOT EXISTS (SELECT 1 FROM preferences r WHERE r.pair_id = pr.id) AND (? IS NULL OR j.split = ?) "
+        "WHERE NOT EXISTS (SELECT 1 FROM preferences r WHERE r.pair_id = pr.id) AND (CAST(? AS TEXT) IS NULL OR j.split = ?) "
         "ORDER BY pr.id");
     const std::optional<std::string> split
         = options.filter.split ? std::optional<std::string>(std::string(toString(*options.filter.split))) : std::nullopt;

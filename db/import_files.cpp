@@ -133,8 +133,9 @@ public:
         if (!m_options.corpusPath.empty())
             m_totalBytes += fileSize(m_options.corpusPath);
         // A larger page cache keeps the indexes being filled in memory instead of re-reading
-        // them from the WAL; bounded (64 MiB) so peak memory stays well under 256 MiB.
-        m_db.exec("PRAGMA cache_size = -65536");
+        // them from the WAL; bounded (64 MiB) so peak memory stays well under 256 MiB. (A server sizes its own.)
+        if (m_db.dialect() == SqlDialect::Sqlite)
+            m_db.exec("PRAGMA cache_size = -65536");
         Transaction tx(m_db);
         for (const auto& file : files) {
             ImportReport::File entry;

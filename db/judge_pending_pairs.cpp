@@ -24,7 +24,7 @@ std::vector<PendingJudgement> pendingJudgements(ProjectStore& store, const Pendi
         "AND f.shown_first = p.candidate_lo), "
         "EXISTS(SELECT 1 FROM preferences f WHERE f.pair_id = p.id AND f.source = 'ai' AND f.annotator = ? "
         "AND f.shown_first = p.candidate_hi) "
-        "FROM pairs p JOIN jobs j ON j.id = p.job_id WHERE ? IS NULL OR j.split = ? ORDER BY p.id");
+        "FROM pairs p JOIN jobs j ON j.id = p.job_id WHERE CAST(? AS TEXT) IS NULL OR j.split = ? ORDER BY p.id");
     st.bind(1, options.annotator).bind(2, options.annotator);
     if (options.split)
         st.bind(3, toString(*options.split)).bind(4, toString(*options.split));

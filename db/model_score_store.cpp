@@ -76,7 +76,8 @@ void ModelScoreStore::add(const std::string& model, const std::vector<JobCandida
                         + " (job, candidate) couples");
     Connection& db = connectionOf(m_store);
     Transaction tx(db);
-    auto insert = db.prepare("INSERT OR REPLACE INTO model_scores(model, job_id, candidate_id, score) VALUES (?, ?, ?, ?)");
+    auto insert = db.prepare("INSERT INTO model_scores(model, job_id, candidate_id, score) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT(model, job_id, candidate_id) DO UPDATE SET score = excluded.score");
     for (std::size_t i = 0; i < couples.size(); ++i)
         insert.bind(1, model).bind(2, couples[i].job).bind(3, couples[i].candidate).bind(4, scores[i]).run();
     tx.commit();

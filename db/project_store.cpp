@@ -5,10 +5,16 @@
 #include "core/util/error.h"
 #include "db/judgement_reader.h"
 #include "db/store_access.h"
+#include "db/postgres/postgres_url.h"
 #include "db/sql/connection.h"
 #include "db/sqlite/sqlite_connection.h"
 #include "db/sqlite/sqlite_migrations.h"
 #include "db/sqlite/sqlite_project_file.h"
+
+#ifdef RANKPO_WITH_POSTGRES
+#include "db/postgres/postgres_connection.h"
+#include "db/postgres/postgres_project.h"
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -53,6 +59,21 @@ std::optional<std::int64_t> parseOwnId(std::string_view reference, char prefix)
     return n;
 }
 
+// A project's location: a postgresql:// URL names a schema on a server, anything else a project file.
+std::unique_ptr<Connection> openConnection(const std::string& location, ProjectStore::OpenMode mode, int version,
+                                           bool checkIntegrity)
+{
+    if (isPostgresUrl(location)) {
+#ifdef RANKPO_WITH_POSTGRES
+        return openPostgresProject(location, mode, version, checkIntegrity);
+#else
+        throw usageError(withoutPassword(location) + ": this build has no PostgreSQL support (rebuild with libpq-dev "
+                         "installed to open projects on a server)");
+#endif
+    }
+    return openSqliteProjectFile(location, mode, version, checkIntegrity);
+}
+
 } // namespace
 
 std::string_view toString(Split split)
@@ -79,13 +100,13 @@ std::optional<Split> splitFromString(std::string_view text)
 std::unique_ptr<ProjectStore> ProjectStore::open(const std::string& path, OpenMode mode, bool checkIntegrity)
 {
     return std::unique_ptr<ProjectStore>(
-        new ProjectStore(openSqliteProjectFile(path, mode, latestSchemaVersion(), checkIntegrity)));
+        new ProjectStore(openConnection(path, mode, latestSchemaVersion(), checkIntegrity)));
 }
 
 std::unique_ptr<ProjectStore> ProjectStore::openAtVersion(const std::string& path, int schemaVersion)
 {
     return std::unique_ptr<ProjectStore>(
-        new ProjectStore(openSqliteProjectFile(path, OpenMode::OpenOrCreate, schemaVersion, true)));
+        new ProjectStore(openConnection(path, OpenMode::OpenOrCreate, schemaVersion, true)));
 }
 
 ProjectStore::ProjectStore(std::unique_ptr<Connection> connection) : m_db(std::move(connection)) {}

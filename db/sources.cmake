@@ -25,6 +25,7 @@ list(APPEND RANKPO_DB_SOURCES
   project_texts.cpp
   project_writer.cpp
   review_queue.cpp
+  postgres/postgres_url.cpp
   run_registry.cpp
   sql/connection.cpp
   sqlite/sqlite_connection.cpp

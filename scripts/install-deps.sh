@@ -8,7 +8,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 debs=(
   build-essential cmake ninja-build pkg-config
   libtorch-dev libopenblas0-pthread
-  libsqlite3-dev nlohmann-json3-dev libcli11-dev libsimdjson-dev libxxhash-dev libfaiss-dev
+  libsqlite3-dev libpq-dev postgresql nlohmann-json3-dev libcli11-dev libsimdjson-dev libxxhash-dev libfaiss-dev
   libpoppler-cpp-dev libzip-dev libxml2-dev poppler-utils qpdf python3-reportlab
   libpcre2-dev libcurl4-openssl-dev curl
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev

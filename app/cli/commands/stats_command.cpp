@@ -50,7 +50,7 @@ void setupStats(CLI::App& root)
             std::cout << statsJson(s, work).dump(2) << "\n";
             return;
         }
-        std::cout << o->path << "\n"
+        std::cout << store->path() << "\n"
                   << "  jobs          " << s.jobs << "  (train " << s.trainJobs << ", test " << s.testJobs
                   << ", unassigned " << s.unassignedJobs << ")\n"
                   << "  candidates    " << s.candidates << "\n"
