@@ -135,6 +135,7 @@ int main(int argc, char** argv)
         config.loggingSteps = 1000000;
         config.numTrainEpochs = 1;
         config.groupByJob = groupByJob;
+        config.rankpo.referenceFree = true; // SimRankPO, as the peer's loop (torch_rankpo_loop.py) runs
         const auto scratch = std::filesystem::temp_directory_path() / ("rankpo-training-bench-" + std::to_string(::getpid()));
 
         // Warm-up step (untimed), then the timed steps, as on the peer's side.

@@ -6,6 +6,7 @@
 #include "core/model/model_folder.h"
 #include "core/model/text_encoder.h"
 #include "core/training/hard_negative_miner.h"
+#include "core/training/split_mix64.h"
 #include "core/training/trainer.h"
 #include "core/training/trainer_checkpoint.h"
 #include "core/util/error.h"
@@ -120,8 +121,9 @@ std::string formatRate(double lr)
 }
 
 // Stage 1's mining rounds (the paper's Figure 1): rank every candidate for each training job with
-// the current model, and add the top-ranked non-positives to the job's negatives.
-void mineHardNegatives(db::ProjectStore& store, TextEncoder& encoder, const TrainingRequest& request,
+// the current model, and add the top-ranked non-positives (hard_negative_method topk) or a seeded draw from
+// the search range's non-positives (sample) to the job's negatives.
+void mineHardNegatives(db::ProjectStore& store, TextEncoder& encoder, const TrainingRequest& request, int round,
                        std::size_t maxLengthJob, std::size_t maxLengthCandidate, std::vector<ContrastiveExample>& examples)
 {
     const db::ProjectTexts candidates = db::ProjectTextReader(store).candidates();
@@ -159,6 +161,7 @@ void mineHardNegatives(db::ProjectStore& store, TextEncoder& encoder, const Trai
     }
     HardNegativeMinerOptions options = mining;
     options.allowFewer = true; // a job with many positives near the top keeps what there is
+    options.seed = deriveSeed(request.config.seed, 0x6d696e65ULL + std::uint64_t(round)); // `sample`: each round its own draw
     const auto mined = HardNegativeMiner(options).mine(ranked, positiveRows);
     for (auto& e : examples) {
         const std::size_t j = jobRow.at(e.job);
@@ -226,7 +229,8 @@ StartingPoint startingPoint(db::RunRegistry& runs, const TrainingRequest& reques
             throw usageError("no run named '" + request.resumeRun + "' in this project (rankpo runs lists them)");
         if (resumed->status == db::RunStatus::Done)
             throw usageError("run '" + resumed->name + "' is already done");
-        start.config = TrainingConfig::parse(resumed->configJson, "run '" + resumed->name + "'");
+        // Its own configuration, read as it was meant when recorded (an older run: reference-free, per positive).
+        start.config = TrainingConfig::parseRecorded(resumed->configJson, "run '" + resumed->name + "'");
         start.baseModel = resumed->baseModel;
         start.checkpoint = latestCheckpoint(resumed->checkpointDir);
         if (start.checkpoint.empty())
@@ -413,7 +417,7 @@ private:
             // The paper's Figure 1 loop: mine the current model's hard negatives, train again.
             for (int round = 1; round <= config.contrastive.hardNegativeRounds && !m_result.outcome.cancelled; ++round) {
                 reportPhase(m_request, "mine", m_result.outcome.steps);
-                mineHardNegatives(m_store, *m_encoder, m_request, trainer.maxLengthJob(), trainer.maxLengthCandidate(),
+                mineHardNegatives(m_store, *m_encoder, m_request, round, trainer.maxLengthJob(), trainer.maxLengthCandidate(),
                                   m_data.contrastive);
                 Trainer again(config, m_encoder->model(), fs::path(m_result.run.checkpointDir) / ("round-" + std::to_string(round)));
                 m_result.outcome = again.train(m_data.contrastive, hooks);

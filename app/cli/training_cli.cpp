@@ -78,8 +78,9 @@ void addTrainingOptions(CLI::App* cmd, TrainingCliOptions& o)
     cmd->add_option("--label-smoothing", o.labelSmoothing, "RankPO label smoothing ε (sigmoid loss; default 0)")
         ->check(CLI::Range(0.0, 0.5));
     cmd->add_option("--loss", o.loss, "RankPO loss: sigmoid or hinge")->check(CLI::IsMember({"sigmoid", "hinge"}));
-    cmd->add_flag("--reference-free", o.referenceFree, "RankPO without the reference model's advantages");
-    cmd->add_flag("--with-reference", o.withReference, "RankPO against the frozen starting model");
+    cmd->add_flag("--reference-free", o.referenceFree,
+                  "RankPO without the reference model's advantages: SimRankPO (the same as `train simrankpo`)");
+    cmd->add_flag("--with-reference", o.withReference, "RankPO against the frozen starting model (the default)");
     cmd->add_option("--sft-weight", o.sftWeight, "Weight of an added SFT term in RankPO (default 0)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--rankpo-weight", o.rankpoWeight, "Weight of the RankPO term (default 1)")->check(CLI::NonNegativeNumber);
     cmd->add_flag("--weight-by-confidence", o.weightByConfidence, "Weight each pair by its confidence / 100 (beyond the paper)");
@@ -89,6 +90,14 @@ void addTrainingOptions(CLI::App* cmd, TrainingCliOptions& o)
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--hard-negatives-per-job", o.hardNegativesPerJob, "Contrastive: negatives mined per job per round (default 10)")
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--hard-negative-method", o.hardNegativeMethod,
+                    "Contrastive: the mined negatives are the top-ranked non-positives (topk, the default) or drawn at "
+                    "random (seeded) from the search range's non-positives (sample, upstream's)")
+        ->check(CLI::IsMember({"topk", "sample"}));
+    cmd->add_option("--stage1-sampler", o.stage1Sampler,
+                    "Contrastive: per_job (default, upstream's: each job once an epoch with a random positive, never "
+                    "twice in a batch) or per_positive (each (job, positive) once an epoch)")
+        ->check(CLI::IsMember({"per_job", "per_positive"}));
     cmd->add_option("--logging-steps", o.loggingSteps, "Log metrics every N optimizer steps (default 1)")->check(CLI::PositiveNumber);
     cmd->add_option("--eval-batch-size", o.evalBatchSize, "Texts per forward pass when evaluating")->capture_default_str();
     cmd->add_flag("--no-epoch-eval", o.noEpochEval, "Do not evaluate each epoch's checkpoint");
@@ -97,11 +106,12 @@ void addTrainingOptions(CLI::App* cmd, TrainingCliOptions& o)
     cmd->add_flag("--json", o.json, "Print the result as JSON");
 }
 
-workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const TrainingCliOptions& o, TrainingMethod method)
+workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const TrainingCliOptions& o, NamedMethod named)
 {
+    const TrainingMethod method = named.method;
     workflows::TrainingRequest r;
     TrainingConfig& c = r.config;
-    c = TrainingConfig::defaults(method);
+    c = defaultsFor(named);
     if (!o.configFile.empty()) {
         std::ifstream in(o.configFile);
         if (!in)
@@ -110,6 +120,8 @@ workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const Traini
         text << in.rdbuf();
         c = TrainingConfig::parse(text.str(), o.configFile);
         c.method = method;
+        if (named.referenceFree)
+            c.rankpo.referenceFree = true;
     }
     auto given = [&](const char* name) { return cmd.count(name) > 0; };
     if (given("--lr"))
@@ -165,6 +177,9 @@ workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const Traini
         c.rankpo.lossType = *preferenceLossTypeFromString(o.loss);
     if (o.referenceFree && o.withReference)
         throw usageError("--reference-free and --with-reference contradict each other");
+    if (named.referenceFree && o.withReference)
+        throw usageError("simrankpo is RankPO without the reference model: --with-reference contradicts it (train "
+                         "rankpo instead)");
     if (o.referenceFree)
         c.rankpo.referenceFree = true;
     if (o.withReference)
@@ -181,6 +196,10 @@ workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const Traini
         c.contrastive.hardNegativeRounds = o.hardNegativeRounds;
     if (given("--hard-negatives-per-job"))
         c.contrastive.hardNegatives.negativesPerJob = o.hardNegativesPerJob;
+    if (given("--hard-negative-method"))
+        c.contrastive.hardNegatives.method = *hardNegativeMethodFromString(o.hardNegativeMethod);
+    if (given("--stage1-sampler"))
+        c.contrastive.stage1Sampler = *stage1SamplerFromString(o.stage1Sampler);
     c.validate();
 
     r.model = o.base;

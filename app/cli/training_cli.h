@@ -4,6 +4,7 @@
 // tunes, with the paper's defaults in the help), turned into a TrainingRequest, and the progress
 // printer. Options override a --config JSON file, which overrides the method's defaults.
 #include "app/cli/terminal_progress.h"
+#include "core/training/method_names.h"
 #include "core/training/training_config.h"
 #include "workflows/training_workflow.h"
 
@@ -38,7 +39,7 @@ struct TrainingCliOptions {
     int epochs = 0, maxSteps = 0, batchSize = 0, gradAccum = 0, maxLengthJob = 0, maxLengthCandidate = 0;
     int numNegatives = 0, hardNegativeRounds = 0, hardNegativesPerJob = 0, loggingSteps = 0;
     std::uint64_t seed = 0;
-    std::string scheduler, loss, dtype;
+    std::string scheduler, loss, dtype, stage1Sampler, hardNegativeMethod;
     bool gradientCheckpointing = false;
     bool dropInconsistent = false;
     bool referenceFree = false, withReference = false, weightByConfidence = false, noDropout = false, dropout = false, groupByJob = false;
@@ -47,8 +48,9 @@ struct TrainingCliOptions {
 // Adds the options to `cmd`. `withMethodDefaults`: the method the help texts describe.
 void addTrainingOptions(CLI::App* cmd, TrainingCliOptions& o);
 
-// The request: defaults of `method`, then --config, then the options given on the command line.
-workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const TrainingCliOptions& o, TrainingMethod method);
+// The request: defaults of `method`, then --config, then the options given on the command line. `simrankpo`
+// (method.referenceFree) is RankPO with reference_free whatever --config says; --with-reference contradicts it.
+workflows::TrainingRequest makeTrainingRequest(const CLI::App& cmd, const TrainingCliOptions& o, NamedMethod method);
 
 // Prints the trainer's progress: a bar on a terminal, one line per epoch (and per evaluation) always.
 class TrainingPrinter {

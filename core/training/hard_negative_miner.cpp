@@ -1,5 +1,6 @@
 #include "core/training/hard_negative_miner.h"
 
+#include "core/training/split_mix64.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -9,6 +10,19 @@
 #include <unordered_set>
 
 namespace rankpo {
+
+std::string_view toString(HardNegativeMethod method)
+{
+    return method == HardNegativeMethod::Sample ? "sample" : "topk";
+}
+
+std::optional<HardNegativeMethod> hardNegativeMethodFromString(std::string_view text)
+{
+    for (auto method : {HardNegativeMethod::TopK, HardNegativeMethod::Sample})
+        if (toString(method) == text)
+            return method;
+    return std::nullopt;
+}
 
 void HardNegativeMinerOptions::validate() const
 {
@@ -60,9 +74,11 @@ HardNegativeMiner::mine(const std::vector<std::vector<CandidateIndex>>& rankedLi
             m_options.searchDepth == 0 ? ranked.size() : std::min(ranked.size(), static_cast<std::size_t>(m_options.searchDepth));
         std::unordered_set<CandidateIndex> taken;
         auto& negatives = result[job];
+        // topk stops at the wanted count; sample collects the whole range to draw from.
+        const bool sample = m_options.method == HardNegativeMethod::Sample;
         // Upstream slices the ranking to the search range first and filters positives afterwards,
         // so a positive inside the skipped top does not shift the range.
-        for (std::size_t rank = begin; rank < end && negatives.size() < wanted; ++rank) {
+        for (std::size_t rank = begin; rank < end && (sample || negatives.size() < wanted); ++rank) {
             const CandidateIndex candidate = ranked[rank];
             if (candidate < 0)
                 throw dataError("hard-negative mining: job " + std::to_string(job) + " has an invalid candidate index "
@@ -76,6 +92,21 @@ HardNegativeMiner::mine(const std::vector<std::vector<CandidateIndex>>& rankedLi
                             + std::to_string(negatives.size()) + " negatives in ranks [" + std::to_string(begin) + ", "
                             + std::to_string(end) + "), " + std::to_string(wanted)
                             + " wanted: widen the search range or allow fewer");
+        if (sample && negatives.size() > wanted) {
+            // A seeded partial Fisher-Yates over the positions, kept in rank order: job j's draw depends on
+            // the seed and j only.
+            std::vector<std::size_t> positions(negatives.size());
+            std::iota(positions.begin(), positions.end(), std::size_t{0});
+            SplitMix64 rng(deriveSeed(m_options.seed, static_cast<std::uint64_t>(job)));
+            for (std::size_t k = 0; k < wanted; ++k)
+                std::swap(positions[k], positions[k + static_cast<std::size_t>(rng.nextBelow(positions.size() - k))]);
+            positions.resize(wanted);
+            std::sort(positions.begin(), positions.end());
+            std::vector<CandidateIndex> drawn;
+            for (std::size_t p : positions)
+                drawn.push_back(negatives[p]);
+            negatives = std::move(drawn);
+        }
     }
     return result;
 }

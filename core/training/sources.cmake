@@ -4,8 +4,10 @@ list(APPEND RANKPO_CORE_SOURCES
   training/gradient_accumulator.cpp
   training/hard_negative_miner.cpp
   training/learning_rate_schedule.cpp
+  training/method_names.cpp
   training/metrics_accumulator.cpp
   training/split_mix64.cpp
+  training/stage1_sampler.cpp
   training/training_config.cpp
   training/training_examples.cpp
 )

@@ -13,6 +13,7 @@
 #include "core/training/learning_rate_schedule.h"
 #include "core/training/metrics_accumulator.h"
 #include "core/training/split_mix64.h"
+#include "core/training/stage1_sampler.h"
 #include "core/training/torch_seeding.h"
 #include "core/training/trainer_checkpoint.h"
 #include "core/util/error.h"
@@ -55,6 +56,11 @@ public:
     const std::vector<float>* extraState = nullptr;
     // Each example's job (numbered from 0) when the config groups batches by job.
     std::vector<std::size_t> jobOf;
+    // An epoch's example indices when the objective samples its own (stage 1), `examples` of them per epoch.
+    std::function<std::vector<std::size_t>(std::uint64_t epoch)> epochOrder;
+    // What an epoch's items are, for the message when there are fewer than a batch.
+    std::string itemsName = "training examples";
+    std::string itemsNote;
     std::function<void(const std::vector<float>&)> restoreExtraState;
 
     TrainingOutcome run(const MicroBatchLoss& microBatchLoss, const std::filesystem::path& resumeFrom);
@@ -128,8 +134,8 @@ void Trainer::Loop::plan()
     m_batchSize = static_cast<std::size_t>(m_config.perDeviceTrainBatchSize);
     m_microBatches = m_config.dataloaderDropLast ? m_examples / m_batchSize : (m_examples + m_batchSize - 1) / m_batchSize;
     if (m_microBatches == 0)
-        throw usageError("too few training examples: " + std::to_string(m_examples) + " (the batch size is "
-                         + std::to_string(m_batchSize) + ")");
+        throw usageError("too few " + itemsName + ": " + std::to_string(m_examples) + " (the batch size is "
+                         + std::to_string(m_batchSize) + ")" + itemsNote);
     const auto accumulation = static_cast<std::int64_t>(m_config.gradientAccumulationSteps);
     m_accumulator.emplace(accumulation, static_cast<std::int64_t>(m_microBatches));
     m_totalSteps = totalTrainingSteps(static_cast<std::int64_t>(m_microBatches), accumulation, m_config.numTrainEpochs,
@@ -256,8 +262,10 @@ TrainingOutcome Trainer::Loop::run(const MicroBatchLoss& microBatchLoss, const s
     for (int epoch = startEpoch; epoch < m_epochs && !stop; ++epoch) {
         // Seeding per epoch makes a run resumed at an epoch boundary draw the same dropout masks.
         seedTorch(deriveSeed(m_config.seed, static_cast<std::uint64_t>(epoch)));
-        const auto order = jobOf.empty() ? shuffledIndices(m_examples, m_config.seed, static_cast<std::uint64_t>(epoch))
-                                         : groupedShuffledIndices(jobOf, m_config.seed, static_cast<std::uint64_t>(epoch));
+        const auto stream = static_cast<std::uint64_t>(epoch);
+        const auto order = epochOrder      ? epochOrder(stream)
+                           : jobOf.empty() ? shuffledIndices(m_examples, m_config.seed, stream)
+                                           : groupedShuffledIndices(jobOf, m_config.seed, stream);
         for (std::size_t mb = 0; mb < m_microBatches; ++mb) {
             if (cancelled()) {
                 m_outcome.cancelled = true;
@@ -455,7 +463,19 @@ TrainingOutcome Trainer::train(const std::vector<ContrastiveExample>& examples, 
             negatives = p.narrow(0, n, n * negativesPerExample).reshape({n, negativesPerExample, p.size(1)});
         return loss.forward(q, positives, negatives);
     };
-    Loop loop(*this, examples.size(), dataHash(examples), callbacks);
+    // The epoch's visits (stage1_sampler.h): each job once with a drawn positive, or every example once.
+    std::vector<std::size_t> jobOf;
+    std::unordered_map<std::string_view, std::size_t> jobNumber;
+    for (const auto& e : examples)
+        jobOf.push_back(jobNumber.emplace(e.job, jobNumber.size()).first->second);
+    const Stage1Sampler sampler(m_config.contrastive.stage1Sampler, std::move(jobOf), m_config.seed);
+    Loop loop(*this, sampler.visitsPerEpoch(), dataHash(examples), callbacks);
+    loop.epochOrder = [&sampler](std::uint64_t epoch) { return sampler.epoch(epoch); };
+    if (sampler.kind() == Stage1SamplerKind::PerJob) {
+        loop.itemsName = "jobs with a positive";
+        loop.itemsNote = ": stage 1 visits each job once an epoch (contrastive.stage1_sampler per_positive visits "
+                         "each positive)";
+    }
     return loop.run(microBatch, resumeFrom);
 }
 

@@ -32,8 +32,10 @@ public:
     // Stage 2 (config.method RankPO or Sft).
     TrainingOutcome train(const std::vector<PreferenceExample>& examples, const TrainerCallbacks& callbacks,
                           const std::filesystem::path& resumeFrom = {});
-    // Stage 1 (config.method Contrastive): each example draws config.contrastive.numNegatives of its
-    // negatives per epoch; in-batch negatives come on top when the loss options say so.
+    // Stage 1 (config.method Contrastive): an epoch visits each job once with one of its positives drawn
+    // (config.contrastive.stage1Sampler per_job) or each example once (per_positive); a visit draws
+    // config.contrastive.numNegatives of the example's negatives; in-batch negatives come on top when the loss
+    // options say so.
     TrainingOutcome train(const std::vector<ContrastiveExample>& examples, const TrainerCallbacks& callbacks,
                           const std::filesystem::path& resumeFrom = {});
 

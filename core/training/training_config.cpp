@@ -299,7 +299,9 @@ json TrainingConfig::toJson() const
           {"hard_negative_skip_top", mining.skipTop},
           {"hard_negative_search_depth", mining.searchDepth},
           {"hard_negatives_per_job", mining.negativesPerJob},
-          {"hard_negative_allow_fewer", mining.allowFewer}}},
+          {"hard_negative_allow_fewer", mining.allowFewer},
+          {"hard_negative_method", std::string(toString(mining.method))},
+          {"stage1_sampler", std::string(toString(contrastive.stage1Sampler))}}},
         {"rankpo",
          {{"temperature", rankpo.tau},
           {"beta", rankpo.beta},
@@ -314,9 +316,40 @@ json TrainingConfig::toJson() const
     };
 }
 
+namespace {
+TrainingConfig readConfig(TrainingConfig c, const json& document, const std::string& source);
+json parseDocument(std::string_view text, const std::string& source);
+} // namespace
+
 TrainingConfig TrainingConfig::fromJson(const json& document, const std::string& source)
 {
-    TrainingConfig c;
+    return readConfig(TrainingConfig(), document, source);
+}
+
+TrainingConfig TrainingConfig::fromRecordedJson(const json& document, const std::string& source)
+{
+    // What a run trained with before these fields were recorded.
+    TrainingConfig before;
+    before.rankpo.referenceFree = true;
+    before.contrastive.stage1Sampler = Stage1SamplerKind::PerPositive;
+    return readConfig(before, document, source);
+}
+
+TrainingConfig TrainingConfig::parseRecorded(std::string_view text, const std::string& source)
+{
+    return fromRecordedJson(parseDocument(text, source), source);
+}
+
+TrainingConfig TrainingConfig::parse(std::string_view text, const std::string& source)
+{
+    return fromJson(parseDocument(text, source), source);
+}
+
+namespace {
+
+// The fields of `document` over `base` (missing fields keep base's values), validated.
+TrainingConfig readConfig(TrainingConfig c, const json& document, const std::string& source)
+{
     ObjectReader top(document, "", source);
     top.choice("method", c.method, trainingMethodFromString, "\"contrastive\", \"rankpo\", \"sft\"");
     top.number("learning_rate", c.learningRate);
@@ -356,6 +389,9 @@ TrainingConfig TrainingConfig::fromJson(const json& document, const std::string&
     con.integer("hard_negative_search_depth", c.contrastive.hardNegatives.searchDepth);
     con.integer("hard_negatives_per_job", c.contrastive.hardNegatives.negativesPerJob);
     con.boolean("hard_negative_allow_fewer", c.contrastive.hardNegatives.allowFewer);
+    con.choice("hard_negative_method", c.contrastive.hardNegatives.method, hardNegativeMethodFromString,
+               "\"topk\", \"sample\"");
+    con.choice("stage1_sampler", c.contrastive.stage1Sampler, stage1SamplerFromString, "\"per_job\", \"per_positive\"");
     con.finish();
 
     ObjectReader pref = top.child("rankpo");
@@ -386,15 +422,15 @@ TrainingConfig TrainingConfig::fromJson(const json& document, const std::string&
     return c;
 }
 
-TrainingConfig TrainingConfig::parse(std::string_view text, const std::string& source)
+json parseDocument(std::string_view text, const std::string& source)
 {
-    json document;
     try {
-        document = json::parse(text.begin(), text.end());
+        return json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         throw usageError(source + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
     }
-    return fromJson(document, source);
 }
+
+} // namespace
 
 } // namespace rankpo

@@ -3,6 +3,7 @@
 #include "core/losses/loss_options.h"
 #include "core/training/hard_negative_miner.h"
 #include "core/training/learning_rate_schedule.h"
+#include "core/training/stage1_sampler.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,16 +28,30 @@ struct ContrastiveTrainingOptions {
     ContrastiveLossOptions loss;           // tau 0.02, in-batch negatives
     int numNegatives = 5;                  // rule-data negatives per job in a batch (upstream num_negatives)
     int hardNegativeRounds = 0;            // mine-then-retrain rounds after the first pass (paper Fig. 1)
-    HardNegativeMinerOptions hardNegatives; // upstream get_hard_negatives.py: range 0-100, 10 per job
+    HardNegativeMinerOptions hardNegatives; // upstream get_hard_negatives.py: range 0-100, 10 per job, topk
+    // Upstream's: each job once an epoch with a random positive (stage1_sampler.h). Runs recorded before this
+    // setting sampled per positive, and parseRecorded reads them so.
+    Stage1SamplerKind stage1Sampler = Stage1SamplerKind::PerJob;
 };
+
+// The paper's RankPO: advantages offset by the frozen reference model's scores. The loss module's own default
+// is upstream's script (reference_free, the paper's SimRankPO), which our runs defaulted to until the names
+// followed the paper; a recorded run without the field is read as reference-free (parseRecorded).
+inline RankPOLossOptions paperRankPOOptions()
+{
+    RankPOLossOptions options;
+    options.referenceFree = false;
+    return options;
+}
 
 // Everything a training run is configured with, TRL / HF TrainingArguments style, so a run can be
 // recorded as JSON and repeated. Defaults are the paper's runs (upstream scripts/train/run_rankpo.sh
 // and run_contrastive.sh on top of HF TrainingArguments' own defaults):
 //   lr 1e-5, 3 epochs, batch 8 x accumulation 4, cosine schedule, warm-up ratio 0.1, max grad norm
 //   1.0, seed 42, weight decay 0.0 (HF's default: the scripts do not set it), AdamW betas
-//   (0.9, 0.999), eps 1e-8; RankPO tau 0.1, beta 2.0, reference-free; contrastive tau 0.02 with 5
-//   negatives per job and in-batch negatives.
+//   (0.9, 0.999), eps 1e-8; RankPO tau 0.1, beta 2.0 against the frozen reference model (the paper's
+//   RankPO; reference_free is its SimRankPO); contrastive tau 0.02 with 5 negatives per job and in-batch
+//   negatives, each job once an epoch with a random positive (upstream's dataset).
 // The upstream scripts truncate jobs / candidates at 1280 / 4096 tokens for Llama-3.2-1B; a BERT
 // encoder has 512 positions, so our defaults are 512 / 512.
 struct TrainingConfig {
@@ -73,7 +88,7 @@ struct TrainingConfig {
     bool groupByJob = false;
 
     ContrastiveTrainingOptions contrastive;
-    RankPOLossOptions rankpo;
+    RankPOLossOptions rankpo = paperRankPOOptions();
     SftLossOptions sft;
 
     // The defaults above with `method` set.
@@ -92,6 +107,11 @@ struct TrainingConfig {
     // that name the field. `source` (a file name) prefixes the messages.
     static TrainingConfig fromJson(const nlohmann::json& json, const std::string& source = "training config");
     static TrainingConfig parse(std::string_view text, const std::string& source = "training config");
+    // A run's recorded configuration (resuming it, listing it): as fromJson, but the fields an older run did not
+    // record take the values that run trained with, not today's defaults: `rankpo.reference_free` true and
+    // `contrastive.stage1_sampler` "per_positive". So a resumed run trains as it began.
+    static TrainingConfig parseRecorded(std::string_view text, const std::string& source = "recorded run");
+    static TrainingConfig fromRecordedJson(const nlohmann::json& json, const std::string& source = "recorded run");
 };
 
 } // namespace rankpo

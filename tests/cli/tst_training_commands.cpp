@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <csignal>
+#include <map>
 
 using rankpo::test::runRankpo;
 
@@ -96,9 +97,9 @@ private Q_SLOTS:
         QProcess p;
         p.start(QStringLiteral(RANKPO_BINARY_DIR "/bin/rankpo"),
                 QStringList{"train", "contrastive", m_project, "--name", "long", "--epochs", "60", "--no-epoch-eval",
-                            "--logging-steps", "1", "--num-negatives", "2"} + tinyOptions());
+                            "--logging-steps", "1", "--num-negatives", "2", "--stage1-sampler", "per_positive"} + tinyOptions());
         QVERIFY(p.waitForStarted());
-        // 60 epochs of 2 steps. Without a terminal the progress line comes every 50 steps: by then 25
+        // 60 epochs of 2 steps (every (job, positive) of the 7 train jobs once an epoch). Without a terminal the progress line comes every 50 steps: by then 25
         // epochs have written their checkpoints, and 70 steps are left to interrupt and then to resume.
         QString err;
         QElapsedTimer clock;
@@ -128,12 +129,82 @@ private Q_SLOTS:
         for (const auto& v : QJsonDocument::fromJson(after.out.toUtf8()).array())
             if (v.toObject()["name"].toString() == "long") {
                 QCOMPARE(v.toObject()["status"].toString(), QString("done"));
-                QCOMPARE(v.toObject()["steps"].toInt(), 120);
+                QCOMPARE(v.toObject()["steps"].toInt(), 120); // resumed with its own sampler: per_positive
+                QCOMPARE(v.toObject()["config"].toObject()["contrastive"].toObject()["stage1_sampler"].toString(),
+                         QString("per_positive"));
             }
         // A done run is not resumed again.
         const auto again = runRankpo({"train", "contrastive", m_project, "--resume", "long"});
         QCOMPARE(again.exitCode, 2);
         QVERIFY2(again.err.contains("already done"), qPrintable(again.err));
+    }
+
+    // The paper's names: `train rankpo` is RankPO against the frozen starting model, `train simrankpo` (or
+    // --reference-free) RankPO without it; lists and reports say which.
+    void rankpoAndSimRankPO()
+    {
+        const auto sim = runRankpo(QStringList{"train", "simrankpo", m_project, "--name", "sim", "--epochs", "1",
+                                               "--no-epoch-eval", "--no-final-eval", "--json"} + tinyOptions());
+        QVERIFY2(sim.exitCode == 0, qPrintable(sim.err));
+        const QJsonObject j = QJsonDocument::fromJson(sim.out.toUtf8()).object();
+        QCOMPARE(j["method"].toString(), QString("rankpo"));
+        QCOMPARE(j["method_name"].toString(), QString("SimRankPO"));
+        const auto alias = runRankpo(QStringList{"train", "rankpo", m_project, "--name", "alias", "--epochs", "1",
+                                                 "--reference-free", "--no-epoch-eval", "--no-final-eval"} + tinyOptions());
+        QVERIFY2(alias.exitCode == 0, qPrintable(alias.err));
+        QVERIFY2(alias.out.contains("Run alias (SimRankPO from"), qPrintable(alias.out));
+        const auto withReference = runRankpo(QStringList{"train", "rankpo", m_project, "--name", "paper", "--epochs", "1",
+                                                         "--no-epoch-eval", "--no-final-eval"} + tinyOptions());
+        QVERIFY2(withReference.exitCode == 0, qPrintable(withReference.err));
+        QVERIFY2(withReference.out.contains("Run paper (RankPO from"), qPrintable(withReference.out));
+        QVERIFY2(withReference.err.contains("scoring the examples with the reference model"), qPrintable(withReference.err));
+
+        const auto runs = runRankpo({"runs", m_project, "--json"});
+        std::map<QString, QJsonObject> byName;
+        for (const auto& v : QJsonDocument::fromJson(runs.out.toUtf8()).array())
+            byName[v.toObject()["name"].toString()] = v.toObject();
+        QCOMPARE(byName["sim"]["method_name"].toString(), QString("SimRankPO"));
+        QVERIFY(byName["sim"]["config"].toObject()["rankpo"].toObject()["reference_free"].toBool());
+        QCOMPARE(byName["alias"]["method_name"].toString(), QString("SimRankPO"));
+        QCOMPARE(byName["paper"]["method_name"].toString(), QString("RankPO"));
+        QVERIFY(!byName["paper"]["config"].toObject()["rankpo"].toObject()["reference_free"].toBool());
+        QCOMPARE(byName["long"]["method_name"].toString(), QString("Contrastive"));
+        const QString table = runRankpo({"runs", m_project}).out;
+        for (const QString& line : table.split('\n')) {
+            if (line.contains(" sim "))
+                QVERIFY2(line.contains("SimRankPO"), qPrintable(line));
+            if (line.contains(" paper "))
+                QVERIFY2(line.contains("RankPO") && !line.contains("SimRankPO"), qPrintable(line));
+        }
+
+        // simrankpo is reference-free by definition; the stage-1 options take only their values.
+        const auto contradiction = runRankpo(QStringList{"train", "simrankpo", m_project, "--with-reference"} + tinyOptions());
+        QCOMPARE(contradiction.exitCode, 2);
+        QVERIFY2(contradiction.err.contains("--with-reference contradicts it"), qPrintable(contradiction.err));
+        QCOMPARE(runRankpo(QStringList{"train", "contrastive", m_project, "--stage1-sampler", "per_pair"} + tinyOptions()).exitCode, 2);
+        QCOMPARE(runRankpo(QStringList{"train", "contrastive", m_project, "--hard-negative-method", "cluster"} + tinyOptions()).exitCode, 2);
+        QVERIFY(runRankpo({"train", "--help"}).out.contains("simrankpo"));
+        QVERIFY(runRankpo({"train", "--help"}).out.contains("--stage1-sampler"));
+    }
+
+    // Stage 1 with upstream's sampler and sampled hard negatives: each of the 7 train jobs once an epoch, so with
+    // batch 4 one step an epoch; the config records both.
+    void stage1AsUpstreamSamplesIt()
+    {
+        const auto r = runRankpo(QStringList{"train", "contrastive", m_project, "--name", "upstream", "--epochs", "2",
+                                             "--num-negatives", "2", "--hard-negative-rounds", "1",
+                                             "--hard-negatives-per-job", "3", "--hard-negative-method", "sample",
+                                             "--no-epoch-eval", "--no-final-eval", "--json"} + tinyOptions());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["steps"].toInt(), 2); // the mining round's run: 2 epochs of one batch of 4 jobs
+        const auto runs = runRankpo({"runs", m_project, "--json"});
+        for (const auto& v : QJsonDocument::fromJson(runs.out.toUtf8()).array())
+            if (v.toObject()["name"].toString() == "upstream") {
+                const QJsonObject contrastive = v.toObject()["config"].toObject()["contrastive"].toObject();
+                QCOMPARE(contrastive["stage1_sampler"].toString(), QString("per_job"));
+                QCOMPARE(contrastive["hard_negative_method"].toString(), QString("sample"));
+            }
     }
 
     void sweep()

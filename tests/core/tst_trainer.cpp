@@ -219,6 +219,43 @@ private Q_SLOTS:
         }
     }
 
+    // Stage 1 as upstream samples it: each of the 4 jobs once an epoch (1 batch), against today's 12 (job,
+    // positive) examples (3 batches); the same seed gives the same model.
+    void contrastiveSamplesPerJobOrPerPositive()
+    {
+        QTemporaryDir dir;
+        std::vector<ContrastiveExample> examples;
+        for (const auto& p : topicPreferences())
+            examples.push_back({p.job, p.rejected, {p.chosen, "unrelated text"}}); // 3 positives per job
+        auto config = smallConfig(TrainingMethod::Contrastive);
+        config.contrastive.numNegatives = 1;
+        config.disableDropout = true;
+        QVERIFY(config.contrastive.stage1Sampler == Stage1SamplerKind::PerJob);
+        std::vector<float> weights[3];
+        for (int run = 0; run < 3; ++run) {
+            if (run == 2)
+                config.contrastive.stage1Sampler = Stage1SamplerKind::PerPositive;
+            auto model = loadTiny();
+            const auto outcome = Trainer(config, *model, dir.path().toStdString() + "/run" + std::to_string(run))
+                                     .train(examples, {});
+            QCOMPARE(outcome.steps, std::int64_t(run == 2 ? 6 : 2)); // 2 epochs
+            weights[run] = flatWeights(*model);
+        }
+        QCOMPARE(weights[0], weights[1]);
+        QVERIFY(weights[0] != weights[2]);
+        // Fewer jobs than a batch: said in jobs.
+        config.contrastive.stage1Sampler = Stage1SamplerKind::PerJob;
+        config.perDeviceTrainBatchSize = 8;
+        auto model = loadTiny();
+        try {
+            Trainer(config, *model, dir.path().toStdString() + "/few").train(examples, {});
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("too few jobs with a positive: 4 (the batch size is 8)") != std::string::npos,
+                     e.what());
+        }
+    }
+
     void contrastiveTrains()
     {
         QTemporaryDir dir;

@@ -1,3 +1,4 @@
+#include "core/training/method_names.h"
 #include "core/training/training_config.h"
 #include "core/util/error.h"
 
@@ -44,7 +45,7 @@ private Q_SLOTS:
         QCOMPARE(c.rankpo.beta, 2.0);
         QCOMPARE(c.rankpo.gamma, 0.0);
         QVERIFY(c.rankpo.lossType == PreferenceLossType::Sigmoid);
-        QVERIFY(c.rankpo.referenceFree);
+        QVERIFY(!c.rankpo.referenceFree); // the paper's RankPO, against the frozen reference (SimRankPO is reference-free)
         QCOMPARE(c.rankpo.rankpoWeight, 1.0);
         QCOMPARE(c.rankpo.sftWeight, 0.0);
         QVERIFY(!c.rankpo.weightByConfidence);
@@ -53,6 +54,12 @@ private Q_SLOTS:
         QCOMPARE(c.contrastive.numNegatives, 5);
         QCOMPARE(c.contrastive.hardNegatives.searchDepth, 100);
         QCOMPARE(c.contrastive.hardNegatives.negativesPerJob, 10);
+        QVERIFY(c.contrastive.hardNegatives.method == HardNegativeMethod::TopK);
+        QVERIFY(c.contrastive.stage1Sampler == Stage1SamplerKind::PerJob); // upstream's dataset
+        QCOMPARE(c.toJson().at("rankpo").at("reference_free").get<bool>(), false);
+        QCOMPARE(c.toJson().at("contrastive").at("stage1_sampler"), "per_job");
+        QCOMPARE(c.toJson().at("contrastive").at("hard_negative_method"), "topk");
+        QVERIFY(!TrainingConfig::cpuPreset(TrainingMethod::RankPO).rankpo.referenceFree);
         QCOMPARE(c.sft.tau, 0.1);
         c.validate();
         TrainingConfig::defaults(TrainingMethod::Contrastive).validate();
@@ -71,6 +78,8 @@ private Q_SLOTS:
         c.contrastive.hardNegativeRounds = 2;
         c.contrastive.hardNegatives.skipTop = 3;
         c.contrastive.hardNegatives.allowFewer = true;
+        c.contrastive.hardNegatives.method = HardNegativeMethod::Sample;
+        c.contrastive.stage1Sampler = Stage1SamplerKind::PerPositive;
         c.rankpo.lossType = PreferenceLossType::Hinge;
         c.rankpo.referenceFree = false;
         c.rankpo.gamma = 0.25;
@@ -85,6 +94,75 @@ private Q_SLOTS:
         QCOMPARE(back.seed, c.seed);
         QVERIFY(back.rankpo.lossType == PreferenceLossType::Hinge);
         QVERIFY(back.contrastive.hardNegatives.allowFewer);
+        QVERIFY(back.contrastive.hardNegatives.method == HardNegativeMethod::Sample);
+        QVERIFY(back.contrastive.stage1Sampler == Stage1SamplerKind::PerPositive);
+        QVERIFY(!back.rankpo.referenceFree);
+        // A recorded config that names every field reads the same either way.
+        QCOMPARE(TrainingConfig::parseRecorded(j.dump()).toJson(), j);
+        QCOMPARE(TrainingConfig::parseRecorded(TrainingConfig().toJson().dump()).toJson(), TrainingConfig().toJson());
+    }
+
+    // A run recorded before the variants had names and the sampler was a setting trained reference-free, one
+    // example per (job, positive): resumed or listed, it keeps that.
+    void recordedRunsKeepWhatTheyTrainedWith()
+    {
+        const std::string old = R"({"method": "rankpo", "learning_rate": 2e-5,
+            "rankpo": {"temperature": 0.1, "beta": 2.0, "loss_type": "sigmoid"},
+            "contrastive": {"temperature": 0.02, "num_negatives": 5}})";
+        const TrainingConfig recorded = TrainingConfig::parseRecorded(old, "run 'rankpo-1'");
+        QVERIFY(recorded.rankpo.referenceFree);
+        QVERIFY(recorded.contrastive.stage1Sampler == Stage1SamplerKind::PerPositive);
+        QVERIFY(recorded.contrastive.hardNegatives.method == HardNegativeMethod::TopK);
+        QCOMPARE(recorded.learningRate, 2e-5);
+        // The same text as a new config takes today's defaults.
+        const TrainingConfig fresh = TrainingConfig::parse(old);
+        QVERIFY(!fresh.rankpo.referenceFree);
+        QVERIFY(fresh.contrastive.stage1Sampler == Stage1SamplerKind::PerJob);
+        // What an old run did record is kept.
+        const TrainingConfig withReference = TrainingConfig::parseRecorded(R"({"rankpo": {"reference_free": false}})");
+        QVERIFY(!withReference.rankpo.referenceFree);
+        QVERIFY(withReference.contrastive.stage1Sampler == Stage1SamplerKind::PerPositive);
+        const TrainingConfig perJob = TrainingConfig::parseRecorded(R"({"contrastive": {"stage1_sampler": "per_job"}})");
+        QVERIFY(perJob.contrastive.stage1Sampler == Stage1SamplerKind::PerJob);
+        // A recorded config is checked as strictly as any.
+        try {
+            TrainingConfig::parseRecorded(R"({"contrastive": {"stage1_sampler": "per_pair"}})", "run 'x'");
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(QString(e.what()), QString("run 'x': field 'contrastive.stage1_sampler': expected one of "
+                                                "\"per_job\", \"per_positive\", got \"per_pair\""));
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, TrainingConfig::parseRecorded("{", "run 'x'"));
+        QCOMPARE(errorOf(R"({"contrastive": {"hard_negative_method": "cluster"}})"),
+                 QString("run.json: field 'contrastive.hard_negative_method': expected one of \"topk\", \"sample\", got "
+                         "\"cluster\""));
+    }
+
+    // The names of the paper's figure: RankPO against the reference, SimRankPO without it.
+    void displayNamesFollowThePaper()
+    {
+        TrainingConfig c = TrainingConfig::defaults(TrainingMethod::RankPO);
+        QCOMPARE(methodDisplayName(c), std::string("RankPO"));
+        c.rankpo.referenceFree = true;
+        QCOMPARE(methodDisplayName(c), std::string("SimRankPO"));
+        QCOMPARE(methodDisplayName(TrainingConfig::defaults(TrainingMethod::Sft)), std::string("SFT"));
+        QCOMPARE(methodDisplayName(TrainingConfig::defaults(TrainingMethod::Contrastive)), std::string("Contrastive"));
+        // Recorded runs: an old reference-free one (no field) is SimRankPO; the method key decides the objective.
+        QCOMPARE(recordedMethodDisplayName("rankpo", R"({"method": "rankpo"})"), std::string("SimRankPO"));
+        QCOMPARE(recordedMethodDisplayName("rankpo", TrainingConfig().toJson().dump()), std::string("RankPO"));
+        QCOMPARE(recordedMethodDisplayName("rankpo", c.toJson().dump()), std::string("SimRankPO"));
+        QCOMPARE(recordedMethodDisplayName("sft", R"({"rankpo": {"reference_free": true}})"), std::string("SFT"));
+        // A record that no longer reads still has a name.
+        QCOMPARE(recordedMethodDisplayName("rankpo", "not json"), std::string("SimRankPO"));
+        QCOMPARE(recordedMethodDisplayName("dpo", "{}"), std::string("dpo"));
+        // The names `rankpo train` takes.
+        QVERIFY(namedMethodFromString("simrankpo")->method == TrainingMethod::RankPO);
+        QVERIFY(namedMethodFromString("simrankpo")->referenceFree);
+        QVERIFY(!namedMethodFromString("rankpo")->referenceFree);
+        QVERIFY(namedMethodFromString("contrastive")->method == TrainingMethod::Contrastive);
+        QVERIFY(!namedMethodFromString("SimRankPO"));
+        QVERIFY(defaultsFor(*namedMethodFromString("simrankpo")).rankpo.referenceFree);
+        QVERIFY(!defaultsFor(*namedMethodFromString("rankpo")).rankpo.referenceFree);
     }
 
     void missingFieldsKeepDefaults()

@@ -7,9 +7,13 @@
 #include "db/evaluation_store.h"
 #include "db/model_registry.h"
 #include "db/project_store.h"
+#include "core/training/method_names.h"
 #include "db/run_registry.h"
+#include "db/store_access.h"
 #include "db/training_data.h"
 #include "workflows/training_workflow.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -210,6 +214,67 @@ private Q_SLOTS:
             QFAIL("resuming a finished run must fail");
         } catch (const Error& e) {
             QVERIFY(std::string(e.what()).find("already done") != std::string::npos);
+        }
+    }
+
+    // A run recorded before reference_free and stage1_sampler were written down trained reference-free and per
+    // positive: resumed, it goes on so (read with today's defaults, the RankPO run would look for reference scores
+    // its checkpoint does not have, and stage 1 would plan other steps).
+    void anOlderRunResumesAsItBegan()
+    {
+        DemoFixture f;
+        auto forget = [&](const std::string& run, const char* object, const char* field) {
+            auto config = nlohmann::json::parse(db::RunRegistry(*f.store).find(run)->configJson);
+            config.at(object).erase(field);
+            db::connectionOf(*f.store)
+                .prepare("UPDATE runs SET config = ? WHERE name = ?")
+                .bind(1, config.dump())
+                .bind(2, run)
+                .run();
+        };
+        auto stopAfterFirstEpoch = [](TrainingRequest& r, std::atomic<bool>& cancel) {
+            r.config.numTrainEpochs = 3;
+            r.evaluateFinal = false;
+            r.cancel = &cancel;
+            r.onProgress = [&cancel](const TrainingProgress& p) {
+                if (p.phase == "checkpoint")
+                    cancel = true;
+            };
+        };
+        for (const auto method : {TrainingMethod::RankPO, TrainingMethod::Contrastive}) {
+            const bool rankpo = method == TrainingMethod::RankPO;
+            auto first = tinyRequest(method);
+            first.runName = rankpo ? "old-rankpo" : "old-stage1";
+            first.evaluateEachEpoch = false;
+            first.config.rankpo.referenceFree = true;
+            first.config.contrastive.stage1Sampler = Stage1SamplerKind::PerPositive;
+            std::atomic<bool> cancel{false};
+            stopAfterFirstEpoch(first, cancel);
+            const auto stopped = trainModel(*f.store, first);
+            QVERIFY(stopped.outcome.cancelled);
+            QCOMPARE(stopped.outcome.epochsCompleted, 1);
+            forget(first.runName, rankpo ? "rankpo" : "contrastive", rankpo ? "reference_free" : "stage1_sampler");
+            const auto record = *db::RunRegistry(*f.store).find(first.runName);
+            if (rankpo)
+                QCOMPARE(recordedMethodDisplayName(record.method, record.configJson), std::string("SimRankPO"));
+
+            auto resume = tinyRequest(method); // today's defaults: with reference, per job
+            resume.resumeRun = first.runName;
+            resume.evaluateEachEpoch = false;
+            resume.evaluateFinal = false;
+            bool referencePhase = false;
+            resume.onProgress = [&](const TrainingProgress& p) { referencePhase |= p.phase == "reference"; };
+            TrainingResult finished;
+            try {
+                finished = trainModel(*f.store, resume);
+            } catch (const std::exception& e) {
+                QFAIL(e.what());
+            }
+            QVERIFY(finished.run.status == db::RunStatus::Done);
+            QCOMPARE(finished.outcome.epochsCompleted, 3);
+            QVERIFY(!referencePhase);
+            // Every epoch had as many steps as the first: the same sampler throughout.
+            QCOMPARE(finished.outcome.steps, 3 * stopped.outcome.steps);
         }
     }
 

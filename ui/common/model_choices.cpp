@@ -1,5 +1,6 @@
 #include "ui/common/model_choices.h"
 
+#include "core/training/method_names.h"
 #include "db/evaluation_store.h"
 #include "db/model_registry.h"
 #include "db/project_model_resolver.h"
@@ -14,15 +15,14 @@
 namespace rankpo::ui {
 namespace {
 
-QString methodLabel(const std::string& method)
+QString methodLabel(const db::RunRecord& run)
 {
-    if (method == "rankpo")
-        return QObject::tr("RankPO run");
-    if (method == "sft")
-        return QObject::tr("SFT run");
-    if (method == "contrastive")
+    if (run.method == "contrastive")
         return QObject::tr("stage-1 run");
-    return QObject::tr("run");
+    if (!trainingMethodFromString(run.method))
+        return QObject::tr("run");
+    // "RankPO run", "SimRankPO run", "SFT run"
+    return QObject::tr("%1 run").arg(QString::fromStdString(recordedMethodDisplayName(run.method, run.configJson)));
 }
 
 } // namespace
@@ -44,7 +44,7 @@ QList<ModelChoice> trainableModels(db::ProjectStore& store)
                 continue;
             c.kind = QStringLiteral("run");
             c.method = it != runs.end() ? QString::fromStdString(it->second.method) : QString();
-            c.label = QStringLiteral("%1 — %2").arg(c.name, methodLabel(c.method.toStdString()));
+            c.label = QStringLiteral("%1 — %2").arg(c.name, it != runs.end() ? methodLabel(it->second) : QObject::tr("run"));
         } else if (e.origin == "project") {
             c.kind = QStringLiteral("project");
             c.label = QStringLiteral("%1 — %2").arg(c.name, QObject::tr("project model"));

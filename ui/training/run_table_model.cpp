@@ -1,6 +1,7 @@
 #include "ui/training/run_table_model.h"
 
 #include "core/evaluation/metric_keys.h"
+#include "core/training/method_names.h"
 #include "db/evaluation_store.h"
 #include "db/project_store.h"
 
@@ -34,15 +35,12 @@ QString duration(double seconds)
 
 } // namespace
 
-QString methodName(const std::string& method)
+QString methodName(const db::RunRecord& run)
 {
-    if (method == "rankpo")
-        return QObject::tr("RankPO");
-    if (method == "sft")
-        return QObject::tr("SFT");
-    if (method == "contrastive")
+    // Stage 1 says which stage it is; stage 2 has the core's name (RankPO or SimRankPO from the recorded config).
+    if (run.method == "contrastive")
         return QObject::tr("Stage 1 (contrastive)");
-    return QString::fromStdString(method);
+    return QString::fromStdString(recordedMethodDisplayName(run.method, run.configJson));
 }
 
 QString runStatusName(db::RunStatus status)
@@ -128,7 +126,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     case Name:
         return QString::fromStdString(r.run.name);
     case Method:
-        return methodName(r.run.method);
+        return methodName(r.run);
     case Status:
         return runStatusName(r.run.status);
     case Started:

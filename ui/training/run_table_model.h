@@ -44,7 +44,8 @@ private:
     std::vector<Row> m_rows;
 };
 
-QString methodName(const std::string& method);
+// "RankPO", "SimRankPO" (a reference-free RankPO run, older ones included), "SFT", "Stage 1 (contrastive)".
+QString methodName(const db::RunRecord& run);
 QString runStatusName(db::RunStatus status);
 
 } // namespace rankpo::ui

@@ -2,6 +2,7 @@
 
 #include "core/model/memory_estimate.h"
 #include "core/model/model_folder.h"
+#include "core/training/method_names.h"
 #include "core/util/error.h"
 #include "ui/common/background_task.h"
 #include "workflows/engine.h"
@@ -51,13 +52,36 @@ void addRow(QFormLayout* form, const QString& label, QWidget* field, const QStri
         l->setToolTip(tip);
 }
 
+QWidget* rowLabel(QWidget* field)
+{
+    auto* form = qobject_cast<QFormLayout*>(field->parentWidget() ? field->parentWidget()->layout() : nullptr);
+    return form ? form->labelForField(field) : nullptr;
+}
+
 void setRowEnabled(QWidget* field, bool enabled)
 {
     field->setEnabled(enabled);
-    if (auto* form = qobject_cast<QFormLayout*>(field->parentWidget() ? field->parentWidget()->layout() : nullptr)) {
-        if (QWidget* l = form->labelForField(field))
-            l->setEnabled(enabled);
+    if (QWidget* l = rowLabel(field))
+        l->setEnabled(enabled);
+}
+
+void setRowShown(QWidget* field, bool shown)
+{
+    field->setVisible(shown);
+    if (QWidget* l = rowLabel(field))
+        l->setVisible(shown);
+}
+
+// The objective and, for RankPO, the variant of a method of the combo.
+TrainingConfig defaultsOf(TrainingForm::Method m)
+{
+    switch (m) {
+    case TrainingForm::Method::Contrastive: return TrainingConfig::defaults(TrainingMethod::Contrastive);
+    case TrainingForm::Method::Sft: return TrainingConfig::defaults(TrainingMethod::Sft);
+    case TrainingForm::Method::SimRankPO: return defaultsFor(NamedMethod{TrainingMethod::RankPO, true});
+    case TrainingForm::Method::RankPO: break;
     }
+    return TrainingConfig::defaults(TrainingMethod::RankPO);
 }
 
 QString formatRate(double rate)
@@ -79,21 +103,20 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
            tr("The model training starts from: a pretrained encoder, a stage-1 (contrastive) model, or any earlier run"));
     m_method = new QComboBox(modelGroup);
     m_method->setObjectName("method");
-    m_method->addItem(tr("RankPO (preference optimisation)"), static_cast<int>(Method::RankPO));
+    m_method->addItem(tr("RankPO (preference optimisation against the reference)"), static_cast<int>(Method::RankPO));
+    m_method->addItem(tr("SimRankPO (RankPO without a reference)"), static_cast<int>(Method::SimRankPO));
     m_method->addItem(tr("SFT (cross-entropy baseline)"), static_cast<int>(Method::Sft));
     m_method->addItem(tr("Stage 1: contrastive (rule labels)"), static_cast<int>(Method::Contrastive));
     addRow(modelForm, tr("Method"), m_method,
-           tr("RankPO aligns the model with pairwise preferences (stage 2); SFT is the paper's baseline on the same "
-              "pairs; stage 1 learns the rule labels contrastively (InfoNCE)"));
+           tr("RankPO aligns the model with pairwise preferences (stage 2), its advantages offset by the frozen "
+              "starting model's scores, as in the paper; SimRankPO drops the reference (upstream's reference_free; "
+              "the paper finds it loses nDCG almost as fast as SFT); SFT is the paper's baseline on the same pairs; "
+              "stage 1 learns the rule labels contrastively (InfoNCE)"));
     m_lossType = new QComboBox(modelGroup);
     m_lossType->addItem(tr("sigmoid (DPO)"), static_cast<int>(PreferenceLossType::Sigmoid));
     m_lossType->addItem(tr("hinge (SLiC)"), static_cast<int>(PreferenceLossType::Hinge));
     addRow(modelForm, tr("RankPO loss"), m_lossType,
            tr("sigmoid: −log σ(β·logits), as DPO; hinge: max(0, 1 − β·logits), as SLiC (label smoothing must be 0)"));
-    m_referenceFree = new QCheckBox(tr("reference-free"), modelGroup);
-    addRow(modelForm, QString(), m_referenceFree,
-           tr("Without a frozen reference model the advantages are the scores themselves (the paper's setting); "
-              "with one, they are offset by the base model's scores"));
     m_source = new QComboBox(modelGroup);
     m_source->addItem(tr("AI judgements"), QStringLiteral("ai"));
     m_source->addItem(tr("human judgements"), QStringLiteral("human"));
@@ -194,6 +217,30 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
     m_negatives = intBox(lossGroup, 1, 100);
     addRow(lossForm, tr("Negatives per job"), m_negatives,
            tr("Stage 1: rule-labelled negatives per job in a batch, besides the in-batch negatives (5)"));
+    m_stage1Sampler = new QComboBox(lossGroup);
+    m_stage1Sampler->setObjectName("stage1Sampler");
+    m_stage1Sampler->addItem(tr("each job once per epoch, a random positive"),
+                             QString::fromLatin1(toString(Stage1SamplerKind::PerJob).data()));
+    m_stage1Sampler->addItem(tr("each (job, positive) once per epoch"),
+                             QString::fromLatin1(toString(Stage1SamplerKind::PerPositive).data()));
+    addRow(lossForm, tr("Stage-1 sampling"), m_stage1Sampler,
+           tr("Upstream visits each job once an epoch with one of its positives drawn at random, so a job is never "
+              "twice in a batch (its own positives would be its in-batch negatives); per positive visits a job as "
+              "often as it has positives"));
+    m_hardNegativeRounds = intBox(lossGroup, 0, 10);
+    m_hardNegativeRounds->setObjectName("hardNegativeRounds");
+    addRow(lossForm, tr("Hard-negative rounds"), m_hardNegativeRounds,
+           tr("Stage 1: after training, rank the candidates with the model, add hard negatives to each job, and "
+              "train again; this many rounds (the paper's Figure 1; 0: none)"));
+    m_hardNegativeMethod = new QComboBox(lossGroup);
+    m_hardNegativeMethod->setObjectName("hardNegativeMethod");
+    m_hardNegativeMethod->addItem(tr("the top-ranked non-positives"),
+                                  QString::fromLatin1(toString(HardNegativeMethod::TopK).data()));
+    m_hardNegativeMethod->addItem(tr("drawn from the top-ranked non-positives"),
+                                  QString::fromLatin1(toString(HardNegativeMethod::Sample).data()));
+    addRow(lossForm, tr("Hard negatives"), m_hardNegativeMethod,
+           tr("topk takes the first non-positives of the top 100; sample (upstream's) draws them at random from "
+              "the top 100, so fewer are unlabelled positives from the very top"));
     m_maxJob = intBox(lossGroup, 8, 8192);
     m_maxJob->setObjectName("maxLengthJob");
     addRow(lossForm, tr("Max job tokens"), m_maxJob,
@@ -204,8 +251,8 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
            tr("Candidate profiles are cut to this many tokens (and to the model's maximum)"));
 
     m_preferenceOnly = {m_source, m_dropInconsistent, m_beta, m_gamma, m_labelSmoothing, m_sftWeight, m_confidenceWeighting, m_groupByJob};
-    m_rankpoOnly = {m_lossType, m_referenceFree, m_beta, m_gamma, m_labelSmoothing, m_sftWeight};
-    m_contrastiveOnly = {m_negatives};
+    m_rankpoOnly = {m_lossType, m_beta, m_gamma, m_labelSmoothing, m_sftWeight};
+    m_contrastiveOnly = {m_negatives, m_stage1Sampler, m_hardNegativeRounds, m_hardNegativeMethod};
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -221,15 +268,13 @@ TrainingForm::TrainingForm(QWidget* parent) : QWidget(parent)
     setConfig(defaults);
     connect(m_method, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
         // Each method starts from its own defaults (τ differs between the stages).
-        TrainingConfig c = TrainingConfig::defaults(method() == Method::Contrastive ? TrainingMethod::Contrastive
-                                                    : method() == Method::Sft       ? TrainingMethod::Sft
-                                                                                    : TrainingMethod::RankPO);
+        const TrainingConfig c = defaultsOf(method());
         m_tau->setValue(c.method == TrainingMethod::Contrastive ? c.contrastive.loss.tau
                         : c.method == TrainingMethod::Sft      ? c.sft.tau
                                                                : c.rankpo.tau);
         methodChanged();
     });
-    for (QComboBox* box : {m_base, m_method, m_lossType, m_source, m_device, m_dtype})
+    for (QComboBox* box : {m_base, m_method, m_lossType, m_source, m_device, m_dtype, m_stage1Sampler, m_hardNegativeMethod})
         connect(box, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingForm::changed);
     for (QSpinBox* box : {m_batch, m_maxJob, m_maxCandidate, m_negatives})
         connect(box, qOverload<int>(&QSpinBox::valueChanged), this, &TrainingForm::changed);
@@ -289,10 +334,10 @@ void TrainingForm::fillDevices(const std::vector<workflows::ComputeDevice>& devi
 
 void TrainingForm::applyCpuPreset()
 {
-    const Method m = method();
-    setConfig(TrainingConfig::cpuPreset(m == Method::Contrastive ? TrainingMethod::Contrastive
-                                        : m == Method::Sft       ? TrainingMethod::Sft
-                                                                 : TrainingMethod::RankPO));
+    const TrainingConfig wanted = defaultsOf(method());
+    TrainingConfig preset = TrainingConfig::cpuPreset(wanted.method);
+    preset.rankpo.referenceFree = wanted.rankpo.referenceFree; // SimRankPO stays SimRankPO
+    setConfig(preset);
 }
 
 QString TrainingForm::memoryEstimate() const
@@ -373,9 +418,11 @@ void TrainingForm::methodChanged()
     for (QWidget* w : m_preferenceOnly)
         setRowEnabled(w, m != Method::Contrastive);
     for (QWidget* w : m_rankpoOnly)
-        setRowEnabled(w, m == Method::RankPO);
-    for (QWidget* w : m_contrastiveOnly)
+        setRowEnabled(w, m == Method::RankPO || m == Method::SimRankPO);
+    for (QWidget* w : m_contrastiveOnly) {
         setRowEnabled(w, m == Method::Contrastive);
+        setRowShown(w, m == Method::Contrastive);
+    }
     Q_EMIT changed();
 }
 
@@ -384,9 +431,9 @@ void TrainingForm::setConfig(const TrainingConfig& c)
     const QSignalBlocker block(m_method);
     setMethod(c.method == TrainingMethod::Contrastive ? Method::Contrastive
               : c.method == TrainingMethod::Sft       ? Method::Sft
+              : c.rankpo.referenceFree                ? Method::SimRankPO
                                                       : Method::RankPO);
     m_lossType->setCurrentIndex(m_lossType->findData(static_cast<int>(c.rankpo.lossType)));
-    m_referenceFree->setChecked(c.rankpo.referenceFree);
     m_learningRate->setText(formatRate(c.learningRate));
     m_epochs->setValue(c.numTrainEpochs);
     m_batch->setValue(c.perDeviceTrainBatchSize);
@@ -406,6 +453,11 @@ void TrainingForm::setConfig(const TrainingConfig& c)
     m_sftWeight->setValue(c.rankpo.sftWeight);
     m_confidenceWeighting->setChecked(c.rankpo.weightByConfidence);
     m_negatives->setValue(c.contrastive.numNegatives);
+    m_stage1Sampler->setCurrentIndex(
+        std::max(0, m_stage1Sampler->findData(QString::fromLatin1(toString(c.contrastive.stage1Sampler).data()))));
+    m_hardNegativeRounds->setValue(c.contrastive.hardNegativeRounds);
+    m_hardNegativeMethod->setCurrentIndex(std::max(
+        0, m_hardNegativeMethod->findData(QString::fromLatin1(toString(c.contrastive.hardNegatives.method).data()))));
     m_maxJob->setValue(c.maxLengthJob);
     m_maxCandidate->setValue(c.maxLengthCandidate);
     methodChanged();
@@ -414,9 +466,7 @@ void TrainingForm::setConfig(const TrainingConfig& c)
 TrainingConfig TrainingForm::config() const
 {
     const Method m = method();
-    TrainingConfig c = TrainingConfig::defaults(m == Method::Contrastive ? TrainingMethod::Contrastive
-                                                : m == Method::Sft       ? TrainingMethod::Sft
-                                                                         : TrainingMethod::RankPO);
+    TrainingConfig c = defaultsOf(m); // SimRankPO: reference_free
     bool ok = false;
     const double rate = QLocale::c().toDouble(m_learningRate->text().trimmed(), &ok);
     if (!ok || !(rate > 0) || !std::isfinite(rate))
@@ -434,13 +484,16 @@ TrainingConfig TrainingForm::config() const
     c.maxLengthJob = m_maxJob->value();
     c.maxLengthCandidate = m_maxCandidate->value();
     c.rankpo.lossType = static_cast<PreferenceLossType>(m_lossType->currentData().toInt());
-    c.rankpo.referenceFree = m_referenceFree->isChecked();
     c.rankpo.beta = m_beta->value();
     c.rankpo.gamma = m_gamma->value();
     c.rankpo.labelSmoothing = m_labelSmoothing->value();
     c.rankpo.sftWeight = m_sftWeight->value();
     c.rankpo.weightByConfidence = m_confidenceWeighting->isChecked();
     c.contrastive.numNegatives = m_negatives->value();
+    c.contrastive.stage1Sampler = *stage1SamplerFromString(m_stage1Sampler->currentData().toString().toStdString());
+    c.contrastive.hardNegativeRounds = m_hardNegativeRounds->value();
+    c.contrastive.hardNegatives.method =
+        *hardNegativeMethodFromString(m_hardNegativeMethod->currentData().toString().toStdString());
     if (m == Method::Contrastive)
         c.contrastive.loss.tau = m_tau->value();
     else if (m == Method::Sft)

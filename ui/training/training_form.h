@@ -27,8 +27,9 @@ class BackgroundTask;
 class TrainingForm : public QWidget {
     Q_OBJECT
 public:
-    // The methods offered, in the combo's order.
-    enum class Method { RankPO, Sft, Contrastive };
+    // The methods offered, in the combo's order. SimRankPO is RankPO without the reference model
+    // (reference_free), as the paper names it.
+    enum class Method { RankPO, SimRankPO, Sft, Contrastive };
 
     explicit TrainingForm(QWidget* parent = nullptr);
 
@@ -71,7 +72,6 @@ private:
     QComboBox* m_base;
     QComboBox* m_method;
     QComboBox* m_lossType;
-    QCheckBox* m_referenceFree;
     QComboBox* m_source;
     QComboBox* m_device;
     BackgroundTask* m_devicesTask = nullptr;
@@ -90,6 +90,9 @@ private:
     QCheckBox* m_confidenceWeighting;
     QCheckBox* m_dropInconsistent;
     QSpinBox* m_negatives;
+    QComboBox* m_stage1Sampler;
+    QSpinBox* m_hardNegativeRounds;
+    QComboBox* m_hardNegativeMethod;
     QSpinBox* m_maxJob;
     QSpinBox* m_maxCandidate;
     QSpinBox* m_seed;
@@ -103,7 +106,7 @@ private:
     mutable std::optional<std::pair<QString, ModelFolder>> m_folder;
     QList<QWidget*> m_preferenceOnly; // fields that stage 1 does not use
     QList<QWidget*> m_rankpoOnly;
-    QList<QWidget*> m_contrastiveOnly;
+    QList<QWidget*> m_contrastiveOnly; // also hidden for the other methods
 };
 
 } // namespace rankpo::ui

@@ -337,7 +337,7 @@ bool TrainingPage::resumeRun(const QString& name)
     try {
         if (ProjectDocument* doc = document()) {
             if (auto run = db::RunRegistry(doc->store()).find(request.resumeRun)) {
-                const TrainingConfig config = TrainingConfig::parse(run->configJson, "run '" + run->name + "'");
+                const TrainingConfig config = TrainingConfig::parseRecorded(run->configJson, "run '" + run->name + "'");
                 request.maxLengthJob = static_cast<std::size_t>(config.maxLengthJob);
                 request.maxLengthCandidate = static_cast<std::size_t>(config.maxLengthCandidate);
             }
@@ -458,7 +458,7 @@ void TrainingPage::selectionChanged()
     if (row && !m_worker->isRunning() && document()) {
         try {
             m_charts->showHistory(db::RunRegistry(document()->store()).metrics(row->run.id));
-            m_phase->setText(tr("Run %1: %2, %3").arg(QString::fromStdString(row->run.name), methodName(row->run.method),
+            m_phase->setText(tr("Run %1: %2, %3").arg(QString::fromStdString(row->run.name), methodName(row->run),
                                                      runStatusName(row->run.status)));
             m_eta->setText(QString::fromStdString(row->run.message));
         } catch (...) {

@@ -165,7 +165,7 @@ void TrainingWorker::deliverProgress()
 void TrainingWorker::afterTraining(db::ProjectStore& store, const workflows::TrainingRequest& request,
                                    const workflows::TrainingResult& result, TrainingSummary& summary, bool scorePairs)
 {
-    const TrainingConfig config = TrainingConfig::parse(result.run.configJson, "run '" + result.run.name + "'");
+    const TrainingConfig config = TrainingConfig::parseRecorded(result.run.configJson, "run '" + result.run.name + "'");
     workflows::EncodingOptions encoding = request;
     encoding.maxLengthJob = static_cast<std::size_t>(config.maxLengthJob);
     encoding.maxLengthCandidate = static_cast<std::size_t>(config.maxLengthCandidate);

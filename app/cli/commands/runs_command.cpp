@@ -1,6 +1,7 @@
 // rankpo runs: the project's training runs and AI judge runs.
 #include "app/cli/command.h"
 #include "core/evaluation/metric_keys.h"
+#include "core/training/method_names.h"
 #include "db/judge_run_store.h"
 #include "db/project_store.h"
 #include "db/run_registry.h"
@@ -51,6 +52,7 @@ void setupRuns(CLI::App& root)
                 j["kind"] = "train";
                 j["name"] = r.name;
                 j["method"] = r.method;
+                j["method_name"] = recordedMethodDisplayName(r.method, r.configJson);
                 j["status"] = std::string(db::toString(r.status));
                 j["base_model"] = r.baseModel;
                 j["device"] = r.device;
@@ -89,7 +91,8 @@ void setupRuns(CLI::App& root)
                         chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
                     return std::string(chars < width ? width - chars : 0, ' ') + text;
                 };
-                std::printf("%-6s %-28s %-12s %-10s %-22s %8lld %s %s  %s\n", "train", r.name.c_str(), r.method.c_str(),
+                std::printf("%-6s %-28s %-12s %-10s %-22s %8lld %s %s  %s\n", "train", r.name.c_str(),
+                            recordedMethodDisplayName(r.method, r.configJson).c_str(),
                             std::string(db::toString(r.status)).c_str(), r.baseModel.substr(0, 22).c_str(),
                             static_cast<long long>(steps), right(seconds, 8).c_str(),
                             right(metric(metric_keys::NDCG20), 9).c_str(), metric(metric_keys::AlignmentAi).c_str());

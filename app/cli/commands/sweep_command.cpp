@@ -49,7 +49,7 @@ void setupSweep(CLI::App& root)
     addTrainingOptions(cmd, *o);
     cmd->callback([cmd, o, lrs, methods, sweepName] {
         workflows::SweepRequest request;
-        static_cast<workflows::TrainingRequest&>(request) = makeTrainingRequest(*cmd, *o, TrainingMethod::RankPO);
+        static_cast<workflows::TrainingRequest&>(request) = makeTrainingRequest(*cmd, *o, NamedMethod{TrainingMethod::RankPO});
         request.learningRates = parseRates(*lrs);
         request.methods.clear();
         std::stringstream in(*methods);
@@ -72,6 +72,7 @@ void setupSweep(CLI::App& root)
             nlohmann::ordered_json row;
             row["run"] = r.run.name;
             row["method"] = r.run.method;
+            row["method_name"] = recordedMethodDisplayName(r.run.method, r.run.configJson);
             row["learning_rate"] = nlohmann::json::parse(r.run.configJson).value("learning_rate", 0.0);
             row["status"] = std::string(db::toString(r.run.status));
             if (r.evaluation)
@@ -85,12 +86,12 @@ void setupSweep(CLI::App& root)
                       << "\n";
         } else {
             std::cout << "Sweep " << result.sweep << "\n";
-            std::printf("%-8s %-10s %-10s %-12s %s\n", "method", "lr", metric_keys::NDCG20, "alignment", "run");
+            std::printf("%-10s %-10s %-10s %-12s %s\n", "method", "lr", metric_keys::NDCG20, "alignment", "run");
             for (const auto& row : rows) {
                 auto num = [&](const char* key) {
                     return row.contains(key) && row[key].is_number() ? row[key].get<double>() : -1.0;
                 };
-                std::printf("%-8s %-10g %-10.4f %-12.4f %s\n", row["method"].get<std::string>().c_str(),
+                std::printf("%-10s %-10g %-10.4f %-12.4f %s\n", row["method_name"].get<std::string>().c_str(),
                             row["learning_rate"].get<double>(), num(metric_keys::NDCG20), num(metric_keys::AlignmentAi),
                             row["run"].get<std::string>().c_str());
             }

@@ -17,6 +17,7 @@ nlohmann::ordered_json resultJson(const workflows::TrainingResult& r)
     nlohmann::ordered_json j;
     j["run"] = r.run.name;
     j["method"] = r.run.method;
+    j["method_name"] = recordedMethodDisplayName(r.run.method, r.run.configJson);
     j["status"] = std::string(db::toString(r.run.status));
     j["base_model"] = r.run.baseModel;
     j["device"] = r.run.device;
@@ -65,12 +66,13 @@ void printEstimate(const workflows::TrainingEstimate& e, bool json)
 void setupTrain(CLI::App& root)
 {
     auto* cmd = root.add_subcommand("train", "Fine-tune a model on the project's train split: contrastive (stage 1), "
-                                             "rankpo or sft (stage 2)");
+                                             "rankpo (against the frozen starting model, the paper's RankPO), "
+                                             "simrankpo (RankPO without the reference) or sft (stage 2)");
     auto o = std::make_shared<TrainingCliOptions>();
     auto method = std::make_shared<std::string>();
-    cmd->add_option("method", *method, "contrastive, rankpo or sft")
+    cmd->add_option("method", *method, "contrastive, rankpo, simrankpo (rankpo with reference_free) or sft")
         ->required()
-        ->check(CLI::IsMember({"contrastive", "rankpo", "sft"}));
+        ->check(CLI::IsMember({"contrastive", "rankpo", "simrankpo", "sft"}));
     addTrainingOptions(cmd, *o);
     auto estimate = std::make_shared<bool>(false);
     auto estimateSteps = std::make_shared<int>(3);
@@ -80,7 +82,7 @@ void setupTrain(CLI::App& root)
     cmd->add_option("--estimate-steps", *estimateSteps, "Steps timed by --estimate after the first (default 3)")
         ->check(CLI::PositiveNumber);
     cmd->callback([cmd, o, method, estimate, estimateSteps] {
-        auto request = makeTrainingRequest(*cmd, *o, *trainingMethodFromString(*method));
+        auto request = makeTrainingRequest(*cmd, *o, *namedMethodFromString(*method));
         request.cancel = installInterruptHandler();
         TrainingPrinter printer(*method);
         request.onProgress = [&printer](const TrainingProgress& p) { printer(p); };
@@ -95,7 +97,8 @@ void setupTrain(CLI::App& root)
         if (o->json) {
             std::cout << resultJson(result).dump(2) << "\n";
         } else {
-            std::cout << "Run " << result.run.name << " (" << result.run.method << " from " << result.run.baseModel
+            std::cout << "Run " << result.run.name << " ("
+                      << recordedMethodDisplayName(result.run.method, result.run.configJson) << " from " << result.run.baseModel
                       << ", " << result.examples << " examples, " << result.outcome.steps << " steps, "
                       << result.outcome.epochsCompleted << " epochs, " << formatDuration(result.outcome.seconds) << "): "
                       << db::toString(result.run.status) << "\n";

@@ -87,6 +87,70 @@ private Q_SLOTS:
         QCOMPARE(c.sft.tau, 0.1);
     }
 
+    // The paper's two variants by name: RankPO (the default, against the reference) and SimRankPO.
+    void methodListNamesRankPOAndSimRankPO()
+    {
+        TrainingForm form;
+        form.setModels({{QStringLiteral("m"), QStringLiteral("m"), QStringLiteral("built-in"), {}}});
+        QComboBox* box = form.methodBox();
+        QCOMPARE(box->count(), 4);
+        QVERIFY(box->itemText(0).startsWith(QStringLiteral("RankPO ")));
+        QVERIFY(box->itemText(1).startsWith(QStringLiteral("SimRankPO ")));
+        QVERIFY(box->itemText(2).startsWith(QStringLiteral("SFT")));
+        QVERIFY(box->itemText(3).contains(QStringLiteral("contrastive")));
+        QVERIFY(form.method() == TrainingForm::Method::RankPO);
+        QVERIFY(!form.config().rankpo.referenceFree);
+        form.setMethod(TrainingForm::Method::SimRankPO);
+        TrainingConfig c = form.config();
+        QVERIFY(c.method == TrainingMethod::RankPO);
+        QVERIFY(c.rankpo.referenceFree);
+        QCOMPARE(c.rankpo.tau, 0.1);
+        // A reference-free config (an older run's) shows as SimRankPO, and back.
+        TrainingForm again;
+        again.setConfig(c);
+        QVERIFY(again.method() == TrainingForm::Method::SimRankPO);
+        QVERIFY(again.config().toJson() == c.toJson());
+        c.rankpo.referenceFree = false;
+        again.setConfig(c);
+        QVERIFY(again.method() == TrainingForm::Method::RankPO);
+        // SimRankPO's CPU preset stays SimRankPO.
+        form.findChild<QPushButton*>("cpuPreset")->click();
+        QVERIFY(form.method() == TrainingForm::Method::SimRankPO);
+        QVERIFY(form.config().rankpo.referenceFree);
+    }
+
+    // Stage 1's sampler and hard-negative method: shown for contrastive runs only, into the request.
+    void stageOneSamplerAndHardNegativeMethod()
+    {
+        TrainingForm form;
+        form.setModels({{QStringLiteral("m"), QStringLiteral("m"), QStringLiteral("built-in"), {}}});
+        auto* sampler = form.findChild<QComboBox*>(QStringLiteral("stage1Sampler"));
+        auto* method = form.findChild<QComboBox*>(QStringLiteral("hardNegativeMethod"));
+        auto* rounds = form.findChild<QSpinBox*>(QStringLiteral("hardNegativeRounds"));
+        QVERIFY(sampler && method && rounds);
+        QVERIFY(sampler->isHidden() && method->isHidden() && rounds->isHidden()); // RankPO: not stage 1's
+        form.setMethod(TrainingForm::Method::Contrastive);
+        QVERIFY(!sampler->isHidden() && !method->isHidden() && sampler->isEnabled());
+        QCOMPARE(sampler->currentData().toString(), QStringLiteral("per_job"));
+        QCOMPARE(method->currentData().toString(), QStringLiteral("topk"));
+        QVERIFY(form.request().config.contrastive.stage1Sampler == Stage1SamplerKind::PerJob);
+        sampler->setCurrentIndex(sampler->findData(QStringLiteral("per_positive")));
+        method->setCurrentIndex(method->findData(QStringLiteral("sample")));
+        rounds->setValue(2);
+        const TrainingConfig c = form.request().config;
+        QVERIFY(c.contrastive.stage1Sampler == Stage1SamplerKind::PerPositive);
+        QVERIFY(c.contrastive.hardNegatives.method == HardNegativeMethod::Sample);
+        QCOMPARE(c.contrastive.hardNegativeRounds, 2);
+        // And back from a config.
+        TrainingForm again;
+        again.setConfig(c);
+        QVERIFY(again.config().toJson() == c.toJson());
+        QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("stage1Sampler"))->currentData().toString(),
+                 QStringLiteral("per_positive"));
+        form.setMethod(TrainingForm::Method::Sft);
+        QVERIFY(sampler->isHidden());
+    }
+
     void badLearningRateIsNamed()
     {
         TrainingForm form;

@@ -33,6 +33,9 @@ workflows::TrainingRequest tinyRequest(const std::string& name)
     r.device = "cpu";
     r.threads = 1;
     r.config = TrainingConfig::defaults(TrainingMethod::RankPO);
+    // SimRankPO: the first progress is a training step (RankPO's reference scoring would come first), which the
+    // cancel and chart checks below wait for.
+    r.config.rankpo.referenceFree = true;
     r.config.numTrainEpochs = 1;
     r.config.perDeviceTrainBatchSize = 2;
     r.config.gradientAccumulationSteps = 1;
