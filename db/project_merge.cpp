@@ -172,7 +172,9 @@ private:
             int to = 1;
             if (m_keepIds)
                 insert.bind(to++, rows.int64(0));
-            insert.bind(to++, job).bind(to++, lo).bind(to++, hi);
+            insert.bind(to++, job);
+            insert.bind(to++, lo);
+            insert.bind(to++, hi);
             copy(rows, 4, insert, to++, Kind::Int);
             copy(rows, 5, insert, to++, Kind::Text);
             copy(rows, 6, insert, to++, Kind::Text);

@@ -257,7 +257,7 @@ void EvaluationDashboardPage::fillModelBoxes()
         for (const auto& m : models)
             known = known || m.name == e.model;
         if (!known)
-            models << ModelChoice{e.model, e.model, QStringLiteral("evaluated"), e.method};
+            models << ModelChoice{e.model, e.model, QStringLiteral("evaluated"), e.method, {}};
     }
     for (QComboBox* box : {m_before, m_after}) {
         const QSignalBlocker block(box);
