@@ -31,6 +31,10 @@ bool ChangeWatch::judgementsChanged()
     if (stamp && m_stamp && *stamp == *m_stamp)
         return false;
     m_stamp = stamp;
+    // A server's notifications come only from teammates' team work: nothing to read back, and no round trip on
+    // the app's thread. A file's stamp moves for any commit; its fingerprint is a local read of a few indexes.
+    if (stamp && m_store.externalChangeStampIsTeamWork())
+        return true;
     std::string now = fingerprint();
     if (now == m_fingerprint)
         return false;
@@ -41,7 +45,8 @@ bool ChangeWatch::judgementsChanged()
 void ChangeWatch::acknowledge()
 {
     m_stamp = m_store.externalChangeStamp();
-    m_fingerprint = fingerprint();
+    if (!(m_stamp && m_store.externalChangeStampIsTeamWork()))
+        m_fingerprint = fingerprint();
 }
 
 } // namespace rankpo::db

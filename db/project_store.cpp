@@ -128,6 +128,11 @@ std::optional<std::int64_t> ProjectStore::externalChangeStamp()
     return m_db->externalChangeStamp();
 }
 
+bool ProjectStore::externalChangeStampIsTeamWork() const
+{
+    return m_db->externalChangeStampIsTeamWork();
+}
+
 std::optional<std::string> ProjectStore::sessionUser()
 {
     return m_db->sessionUser();

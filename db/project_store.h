@@ -113,6 +113,7 @@ public:
     // Changes when another connection (a teammate's app, a script, a worker) has committed since the last call;
     // nullopt when the engine cannot tell. For the app's live view of a shared project.
     std::optional<std::int64_t> externalChangeStamp();
+    bool externalChangeStampIsTeamWork() const;
     // The person the server knows this connection as (PostgreSQL: the login role); nullopt for a project file.
     std::optional<std::string> sessionUser();
     bool inTransaction() const;

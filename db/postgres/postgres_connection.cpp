@@ -480,8 +480,10 @@ std::optional<std::int64_t> PostgresConnection::externalChangeStamp()
     }
     if (PQconsumeInput(m_conn) == 0)
         throwError("reading notifications", nullptr);
+    // A session hears its own NOTIFY at commit: those are edits this app has shown already.
+    const int self = PQbackendPID(m_conn);
     while (PGnotify* n = PQnotifies(m_conn)) {
-        if (m_schema == n->extra)
+        if (m_schema == n->extra && n->be_pid != self)
             ++m_notified;
         PQfreemem(n);
     }

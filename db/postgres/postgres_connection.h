@@ -50,6 +50,7 @@ public:
     // Counts the project's change notifications (LISTEN rankpo_changes; 0005's triggers notify at commit), read
     // from what the socket already holds: no round trip.
     std::optional<std::int64_t> externalChangeStamp() override;
+    bool externalChangeStampIsTeamWork() const override { return true; }
     // The login role (session_user), asked once.
     std::optional<std::string> sessionUser() override;
 

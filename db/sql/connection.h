@@ -127,6 +127,10 @@ public:
     // connection's own commits need not change it), so that an open app sees a teammate's judgements: cheap
     // enough to poll every second. nullopt: the engine cannot tell.
     virtual std::optional<std::int64_t> externalChangeStamp() { return std::nullopt; }
+    // True when the stamp moves only for other connections' team work (judgements, decisions, assignments), so a
+    // watcher needs no query of its own to tell team work from, say, a training run's metrics. A server's
+    // notifications are that exact; a file's data_version moves for any commit.
+    virtual bool externalChangeStampIsTeamWork() const { return false; }
     // Who the engine knows this connection as (a server's login role), so that a judgement is theirs without
     // their saying so; nullopt for a file, which knows nobody.
     virtual std::optional<std::string> sessionUser() { return std::nullopt; }

@@ -120,6 +120,21 @@ private Q_SLOTS:
         ChangeWatch watch(*mine);
         QVERIFY(!watch.judgementsChanged());
         {
+            // One's own judgement was shown when it was made: it wakes nobody, the server hears it as ours.
+            Preference p;
+            p.pairId = PairQueue(*mine).select({}).front();
+            p.source = PreferenceSource::Human;
+            p.annotator = "me";
+            p.shownFirst = *mine->findCandidate("cand-1");
+            p.choice = Choice::Tie;
+            p.createdAt = 6;
+            WriteTransaction tx(*mine);
+            JudgementEdits(*mine).add(p);
+            tx.commit();
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        QVERIFY(!watch.judgementsChanged());
+        {
             auto theirs = ProjectStore::open(url);
             mine->setInfo("unrelated", "x"); // not team work
             Preference p;
