@@ -6,6 +6,7 @@ list(APPEND RANKPO_UI_SOURCES
   common/form_dialog.cpp
   common/model_choices.cpp
   common/pair_html.cpp
+  common/project_location.cpp
   common/shared_terms.cpp
   common/stat_card.cpp
   common/term_highlighter.cpp

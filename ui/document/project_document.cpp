@@ -2,13 +2,13 @@
 
 #include "db/change_watch.h"
 #include "db/project_store.h"
+#include "ui/common/project_location.h"
 #include "ui/document/add_preference_command.h"
 #include "ui/document/decide_pair_command.h"
 #include "db/judgement_reader.h"
 #include "db/model_score_store.h"
 #include "ui/document/remove_preference_command.h"
 
-#include <QFileInfo>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -36,10 +36,11 @@ void ProjectDocument::checkIntegrity(const QString& path, const std::atomic<bool
     store->checkIntegrity();
 }
 
-ProjectDocument::ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObject* parent)
+ProjectDocument::ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObject* parent, QString openedAs)
     : QObject(parent)
     , m_store(std::move(store))
-    , m_path(QString::fromStdString(m_store->path()))
+    , m_path(openedAs.isEmpty() ? QString::fromStdString(m_store->path()) : std::move(openedAs))
+    , m_location(QString::fromStdString(m_store->path()))
     , m_undoStack(new QUndoStack(this))
     , m_watchTimer(new QTimer(this))
 {
@@ -66,7 +67,7 @@ ProjectDocument::~ProjectDocument()
 
 QString ProjectDocument::displayName() const
 {
-    return QFileInfo(m_path).completeBaseName();
+    return projectTitle(m_location);
 }
 
 void ProjectDocument::setAnnotator(const QString& name)

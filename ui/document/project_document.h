@@ -36,11 +36,16 @@ public:
     // connection; throws rankpo::Error (Data) when the file is damaged.
     static void checkIntegrity(const QString& path, const std::atomic<bool>* cancel = nullptr);
 
-    explicit ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObject* parent = nullptr);
+    // `openedAs`: the location the store was opened with, when it differs from store().path() (a server URL with
+    // the password the user typed, kept in memory so that workers can connect too).
+    explicit ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObject* parent = nullptr, QString openedAs = {});
     ~ProjectDocument() override;
 
     db::ProjectStore& store() { return *m_store; }
+    // What workers open: may hold a server password, so it is never shown or saved; see location().
     QString path() const { return m_path; }
+    // What the app shows and remembers: the file's path, or the server URL without its password.
+    QString location() const { return m_location; }
     QString displayName() const;
     QUndoStack* undoStack() const { return m_undoStack; }
 
@@ -89,6 +94,7 @@ Q_SIGNALS:
 private:
     std::unique_ptr<db::ProjectStore> m_store;
     QString m_path;
+    QString m_location;
     QUndoStack* m_undoStack;
     QString m_annotator;
     QString m_scoreModel;

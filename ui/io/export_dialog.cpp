@@ -3,11 +3,13 @@
 #include "db/project_store.h"
 #include "ui/common/background_task.h"
 #include "ui/common/error_dialog.h"
+#include "ui/common/project_location.h"
 #include "ui/document/project_document.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -23,6 +25,17 @@
 #include <memory>
 
 namespace rankpo::ui {
+namespace {
+
+// A file project's exports go beside it; a server project's into the home folder, named after the project.
+QString exportBesides(const QString& location)
+{
+    if (!isServerLocation(location))
+        return location;
+    return QDir::home().filePath(projectTitle(location) + QStringLiteral(".rankpo"));
+}
+
+} // namespace
 
 ExportDialog::ExportDialog(ProjectDocument* document, QWidget* parent)
     : QDialog(parent), m_document(document), m_annotatorLoader(new BackgroundTask(this))
@@ -213,7 +226,7 @@ void ExportDialog::updateEnabled()
     m_rationale->setEnabled(a.rationaleColumn);
     m_minimal->setEnabled(a.minimal);
     if (!m_outputEdited && m_document)
-        m_output->setText(defaultExportFileName(m_document->path(), c.format));
+        m_output->setText(defaultExportFileName(exportBesides(m_document->location()), c.format));
     m_description->setText(describeExport(c));
 }
 

@@ -1,14 +1,16 @@
 #include "ui/shell/app_settings.h"
 
+#include "ui/common/project_location.h"
+
 #include <QDir>
-#include <QFileInfo>
+
 
 namespace rankpo::ui {
 namespace {
 
 QString normalised(const QString& path)
 {
-    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return rememberedLocation(path); // a server URL: without its password
 }
 
 } // namespace
@@ -69,6 +71,8 @@ QByteArray AppSettings::layoutState(const QString& key) const { return m_setting
 void AppSettings::setLayoutState(const QString& key, const QByteArray& state) { m_settings.setValue("layout/" + key, state); }
 
 QString AppSettings::lastDirectory() const { return m_settings.value("lastDirectory", QDir::homePath()).toString(); }
+QString AppSettings::lastServerUrl() const { return m_settings.value("lastServerUrl").toString(); }
+void AppSettings::setLastServerUrl(const QString& url) { m_settings.setValue("lastServerUrl", rememberedLocation(url)); }
 void AppSettings::setLastDirectory(const QString& directory) { m_settings.setValue("lastDirectory", directory); }
 
 } // namespace rankpo::ui

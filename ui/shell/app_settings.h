@@ -40,6 +40,9 @@ public:
 
     QString lastDirectory() const;
     void setLastDirectory(const QString& directory);
+    // The last shared project's URL, without its password (setLastServerUrl strips one): the dialog's default.
+    QString lastServerUrl() const;
+    void setLastServerUrl(const QString& url);
 
 private:
     QSettings m_settings;

@@ -8,6 +8,7 @@
 #include "ui/common/background_task.h"
 #include "ui/shell/demo_project.h"
 #include "ui/common/error_dialog.h"
+#include "ui/common/project_location.h"
 #include "ui/evaluation/evaluation_dashboard_page.h"
 #include "ui/io/export_dialog.h"
 #include "ui/io/import_wizard.h"
@@ -15,6 +16,7 @@
 #include "ui/pairs/pair_queue_page.h"
 #include "ui/document/project_document.h"
 #include "ui/rankings/ranking_comparison_page.h"
+#include "ui/shell/server_project_dialog.h"
 #include "ui/shell/start_page.h"
 #include "ui/training/training_page.h"
 
@@ -75,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_start, &StartPage::newProjectRequested, this, &MainWindow::newProject);
     connect(m_start, &StartPage::openProjectRequested, this, &MainWindow::openProjectDialog);
+    connect(m_start, &StartPage::openServerProjectRequested, this, [this] { openServerProjectDialog(); });
     connect(m_start, &StartPage::openDemoRequested, this, &MainWindow::openDemoProject);
     connect(m_start, &StartPage::openRecentRequested, this, [this](const QString& path) { openProject(path); });
     connect(m_start, &StartPage::importRequested, this, [this] { importData(); });
@@ -142,6 +145,8 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
     file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    file->addAction(tr("Open &shared project…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    [this] { openServerProjectDialog(); });
     file->addAction(tr("Open the &demo project"), this, &MainWindow::openDemoProject);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
@@ -235,23 +240,32 @@ StudioPage* MainWindow::currentPage() const
 bool MainWindow::openProject(const QString& path, bool create)
 {
     auto holder = std::make_shared<std::unique_ptr<db::ProjectStore>>();
-    const TaskResult result = runWithProgressDialog(this, tr("Open project"), tr("Opening %1…").arg(QFileInfo(path).fileName()),
+    const bool server = isServerLocation(path);
+    const TaskResult result = runWithProgressDialog(this, tr("Open project"), tr("Opening %1…").arg(projectTitle(path)),
                                                     [path, create, holder](TaskControl&) {
                                                         *holder = ProjectDocument::openStore(path, create, false);
                                                     });
     if (result.outcome == TaskOutcome::Failed) {
+        if (server && needsServerPassword(result.message)) {
+            openServerProjectDialog(rememberedLocation(path), result.message);
+            return m_document && m_document->location() == rememberedLocation(path);
+        }
         showError(this, tr("Could not open the project."), result.message);
-        AppSettings().removeRecentProject(path);
-        m_start->refreshRecentProjects();
+        // A server that is down now stays in the list; a file that is gone or damaged leaves it.
+        if (!server) {
+            AppSettings().removeRecentProject(path);
+            m_start->refreshRecentProjects();
+        }
         return false;
     }
     if (result.outcome == TaskOutcome::Cancelled || !*holder)
         return false;
-    setDocument(new ProjectDocument(std::move(*holder), this));
+    setDocument(new ProjectDocument(std::move(*holder), this, path));
     // The whole-file check (about 0.8 s for a million pairs) runs after the project is on screen, at idle
     // priority: on two cores it took a core from showing the first pair (0.44–0.55 s to it instead of 0.09–0.1 s).
-    m_integrity->start([path](TaskControl& control) { ProjectDocument::checkIntegrity(path, control.cancelFlag()); });
-    AppSettings().addRecentProject(path);
+    if (!server) // a server checks its own pages
+        m_integrity->start([path](TaskControl& control) { ProjectDocument::checkIntegrity(path, control.cancelFlag()); });
+    AppSettings().addRecentProject(m_document->location());
     m_start->refreshRecentProjects();
     showPage(m_pairs);
     return true;
@@ -311,11 +325,11 @@ void MainWindow::setDocument(ProjectDocument* document)
 void MainWindow::updateTitle()
 {
     setWindowTitle(m_document ? tr("%1 — RankPO Studio").arg(m_document->displayName()) : tr("RankPO Studio"));
-    setWindowFilePath(m_document ? m_document->path() : QString());
+    setWindowFilePath(m_document && !isServerLocation(m_document->location()) ? m_document->location() : QString());
     const QString annotator = m_document ? m_document->annotator() : AppSettings().annotator();
     m_annotatorLabel->setText(annotator.isEmpty() ? tr("Annotator: not set") : tr("Annotator: %1").arg(annotator));
     if (m_document)
-        statusBar()->showMessage(m_document->path());
+        statusBar()->showMessage(m_document->location());
     else
         statusBar()->clearMessage();
 }
@@ -357,6 +371,15 @@ void MainWindow::openProjectDialog()
         return;
     settings.setLastDirectory(QFileInfo(path).absolutePath());
     openProject(path);
+}
+
+void MainWindow::openServerProjectDialog(const QString& url, const QString& problem)
+{
+    ServerProjectDialog dialog(this, url.isEmpty() ? AppSettings().lastServerUrl() : url, problem);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    AppSettings().setLastServerUrl(rememberedLocation(dialog.location()));
+    openProject(dialog.location());
 }
 
 void MainWindow::importData(const QStringList& files)

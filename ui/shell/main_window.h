@@ -34,8 +34,9 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a project file off the GUI thread (migrated when older); SQLite's integrity check then
-    // runs on a worker, and a damaged file is reported and closed. Errors become dialogs.
+    // Opens a project file or server URL off the GUI thread (migrated when older); SQLite's integrity check then
+    // runs on a worker, and a damaged file is reported and closed. Errors become dialogs; a server that wants a
+    // password gets the Open shared project dialog.
     bool openProject(const QString& path, bool create = false);
     // The integrity check of the open project is still running (tests).
     void waitForIntegrityCheck();
@@ -66,6 +67,8 @@ public:
 public Q_SLOTS:
     void newProject();
     void openProjectDialog();
+    // A shared project on a PostgreSQL server; `url` and `problem` prefill the dialog (a password asked for).
+    void openServerProjectDialog(const QString& url = {}, const QString& problem = {});
     void importData(const QStringList& files = {});
     void exportData();
     void editAnnotator();

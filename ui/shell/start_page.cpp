@@ -4,6 +4,7 @@
 #include "db/project_store.h"
 #include "ui/shell/app_settings.h"
 #include "ui/common/background_task.h"
+#include "ui/common/project_location.h"
 #include "ui/document/project_document.h"
 
 #include <QFileInfo>
@@ -37,13 +38,18 @@ StartPage::StartPage(QWidget* parent) : StudioPage(parent), m_stats(new Backgrou
     });
     auto* newButton = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon), tr("New project…"), projects);
     auto* openButton = new QPushButton(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open project…"), projects);
+    auto* serverButton = new QPushButton(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Open shared project…"), projects);
+    serverButton->setObjectName("openServerProject");
+    serverButton->setToolTip(tr("A team's project on a PostgreSQL server"));
     auto* demoButton = new QPushButton(style()->standardIcon(QStyle::SP_DirHomeIcon), tr("Open the demo project"), projects);
     connect(newButton, &QPushButton::clicked, this, &StartPage::newProjectRequested);
     connect(openButton, &QPushButton::clicked, this, &StartPage::openProjectRequested);
+    connect(serverButton, &QPushButton::clicked, this, &StartPage::openServerProjectRequested);
     connect(demoButton, &QPushButton::clicked, this, &StartPage::openDemoRequested);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(newButton);
     buttons->addWidget(openButton);
+    buttons->addWidget(serverButton);
     buttons->addWidget(demoButton);
     buttons->addStretch(1);
     auto* projectsLayout = new QVBoxLayout(projects);
@@ -92,12 +98,13 @@ void StartPage::refreshRecentProjects()
 {
     m_recent->clear();
     for (const QString& path : AppSettings().recentProjects()) {
-        const QFileInfo info(path);
-        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileIcon),
-                                         QStringLiteral("%1\n%2").arg(info.completeBaseName(), info.absolutePath()), m_recent);
+        const bool server = isServerLocation(path);
+        auto* item = new QListWidgetItem(style()->standardIcon(server ? QStyle::SP_DriveNetIcon : QStyle::SP_FileIcon),
+                                         QStringLiteral("%1\n%2").arg(projectTitle(path), locationDetail(path)), m_recent);
         item->setData(Qt::UserRole, path);
         item->setToolTip(path);
-        if (!info.exists())
+        // A server that is down now may be up when clicked: only a missing file is greyed out.
+        if (!server && !QFileInfo::exists(path))
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
     }
 }
@@ -115,7 +122,7 @@ void StartPage::setDocument(ProjectDocument* document)
     while (m_counts->rowCount() > 0)
         m_counts->removeRow(0);
     m_projectName->setText(document ? QStringLiteral("<b>%1</b><br>%2").arg(document->displayName().toHtmlEscaped(),
-                                                                           document->path().toHtmlEscaped())
+                                                                           document->location().toHtmlEscaped())
                                     : tr("No project open."));
     if (document) {
         connect(document, &ProjectDocument::dataChanged, this, [this] {

@@ -31,6 +31,7 @@ public:
 Q_SIGNALS:
     void newProjectRequested();
     void openProjectRequested();
+    void openServerProjectRequested();
     void openDemoRequested();
     void openRecentRequested(const QString& path);
     void importRequested();

@@ -24,6 +24,12 @@ private Q_SLOTS:
         QTest::newRow("no duplicate") << QStringList{"/p/a.rankpo", "/p/b.rankpo"} << "/p/b.rankpo" << 3
                                       << QStringList{"/p/b.rankpo", "/p/a.rankpo"};
         QTest::newRow("same after cleaning") << QStringList{"/p/a.rankpo"} << "/p/./x/../a.rankpo" << 3 << QStringList{"/p/a.rankpo"};
+        // A server project is remembered by its URL without the password, and the same with or without one.
+        QTest::newRow("url without password") << QStringList{} << "postgresql://me:secret@db/team?project=f" << 3
+                                              << QStringList{"postgresql://me@db/team?project=f"};
+        QTest::newRow("url once") << QStringList{"postgresql://me@db/team?project=f", "/p/a.rankpo"}
+                                  << "postgresql://me@db/team?project=f&password=x" << 3
+                                  << QStringList{"postgresql://me@db/team?project=f", "/p/a.rankpo"};
         QTest::newRow("bounded") << QStringList{"/p/a.rankpo", "/p/b.rankpo", "/p/c.rankpo"} << "/p/d.rankpo" << 3
                                  << QStringList{"/p/d.rankpo", "/p/a.rankpo", "/p/b.rankpo"};
     }
