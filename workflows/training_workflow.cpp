@@ -547,19 +547,22 @@ SweepResult runSweep(db::ProjectStore& store, const SweepRequest& request)
     SweepResult result;
     result.sweep = request.sweep.empty() ? "sweep-" + std::to_string(db::RunRegistry(store).list().size() + 1)
                                          : request.sweep;
-    for (TrainingMethod method : request.methods) {
-        if (method == TrainingMethod::Contrastive)
-            throw usageError("a sweep compares stage-2 methods (rankpo, sft), not contrastive");
+    for (const NamedMethod& named : request.methods) {
+        if (named.method == TrainingMethod::Contrastive)
+            throw usageError("a sweep compares stage-2 methods (rankpo, simrankpo, sft), not contrastive");
+    }
+    for (const NamedMethod& named : request.methods) {
         for (double lr : request.learningRates) {
             if (request.cancel && request.cancel->load()) {
                 result.cancelled = true;
                 return result;
             }
             TrainingRequest one = request;
-            one.config.method = method;
+            one.config.method = named.method;
+            one.config.rankpo.referenceFree = named.referenceFree;
             one.config.learningRate = lr;
             one.sweep = result.sweep;
-            one.runName = result.sweep + "-" + std::string(toString(method)) + "-lr" + formatRate(lr);
+            one.runName = result.sweep + "-" + namedMethodKey(named) + "-lr" + formatRate(lr);
             one.evaluateEachEpoch = false;
             one.evaluateFinal = true;
             result.runs.push_back(trainModel(store, one));

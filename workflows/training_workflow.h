@@ -4,6 +4,7 @@
 // registered under the run's name (so `--model RUN` works everywhere), evaluations stored. No torch
 // in this header: the CLI and the UI's worker call it.
 #include "core/domain/preference.h"
+#include "core/training/method_names.h"
 #include "core/training/training_config.h"
 #include "core/training/training_progress.h"
 #include "db/adjudications.h"
@@ -55,10 +56,12 @@ struct TrainingResult {
 TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& request);
 
 // The paper's trade-off figure: each learning rate for each method, from the same base model,
-// each run evaluated on the test split. Runs are named "<sweep>-<method>-lr<rate>".
+// each run evaluated on the test split. Runs are named "<sweep>-<method>-lr<rate>", the method by its key
+// (rankpo, simrankpo, sft): the figure's variants are methods of their own, whatever config.rankpo.referenceFree
+// says.
 struct SweepRequest : TrainingRequest {
     std::vector<double> learningRates;
-    std::vector<TrainingMethod> methods{TrainingMethod::RankPO, TrainingMethod::Sft};
+    std::vector<NamedMethod> methods{NamedMethod{TrainingMethod::RankPO, false}, NamedMethod{TrainingMethod::Sft, false}};
 };
 
 struct SweepResult {

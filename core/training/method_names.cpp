@@ -14,21 +14,44 @@ std::string methodDisplayName(const TrainingConfig& config)
     return "RankPO";
 }
 
+namespace {
+
+// A recorded run's configuration as it trained (TrainingConfig::parseRecorded); an unreadable record reads as one
+// that recorded nothing beyond its method. The method key is the run's: the config's copy of it is not consulted.
+TrainingConfig recordedConfig(TrainingMethod method, const std::string& configJson)
+{
+    TrainingConfig config;
+    try {
+        config = TrainingConfig::parseRecorded(configJson);
+    } catch (const Error&) {
+        config = TrainingConfig::parseRecorded("{}");
+    }
+    config.method = method;
+    return config;
+}
+
+} // namespace
+
 std::string recordedMethodDisplayName(const std::string& method, const std::string& configJson)
+{
+    const auto known = trainingMethodFromString(method);
+    return known ? methodDisplayName(recordedConfig(*known, configJson)) : method;
+}
+
+std::string namedMethodKey(NamedMethod method)
+{
+    if (method.method == TrainingMethod::RankPO && method.referenceFree)
+        return "simrankpo";
+    return std::string(toString(method.method));
+}
+
+std::string recordedMethodKey(const std::string& method, const std::string& configJson)
 {
     const auto known = trainingMethodFromString(method);
     if (!known)
         return method;
-    try {
-        TrainingConfig config = TrainingConfig::parseRecorded(configJson);
-        config.method = *known; // the method key is the run's; the config's copy of it is not consulted
-        return methodDisplayName(config);
-    } catch (const Error&) {
-        // An unreadable record still has a name: that of a run that recorded nothing beyond its method.
-        TrainingConfig config = TrainingConfig::parseRecorded("{}");
-        config.method = *known;
-        return methodDisplayName(config);
-    }
+    const TrainingConfig config = recordedConfig(*known, configJson);
+    return namedMethodKey({config.method, config.method == TrainingMethod::RankPO && config.rankpo.referenceFree});
 }
 
 std::optional<NamedMethod> namedMethodFromString(std::string_view name)

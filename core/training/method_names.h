@@ -26,6 +26,13 @@ struct NamedMethod {
     bool referenceFree = false; // simrankpo
 };
 std::optional<NamedMethod> namedMethodFromString(std::string_view name);
+// The key of a named method, as `rankpo train` takes it and sweeps name their runs: "contrastive", "rankpo",
+// "simrankpo" or "sft".
+std::string namedMethodKey(NamedMethod method);
+// The variant's key of a recorded run ("simrankpo" for a reference-free RankPO run, including runs recorded before
+// the variants had names); an unknown method key is returned as is.
+std::string recordedMethodKey(const std::string& method, const std::string& configJson);
+inline bool operator==(NamedMethod a, NamedMethod b) { return a.method == b.method && a.referenceFree == b.referenceFree; }
 // The defaults of a named method (simrankpo: RankPO's with reference_free).
 TrainingConfig defaultsFor(NamedMethod method);
 

@@ -209,14 +209,23 @@ private Q_SLOTS:
 
     void sweep()
     {
-        const auto r = runRankpo(QStringList{"sweep", m_project, "--lrs", "1e-4,1e-3", "--methods", "rankpo", "--epochs", "1",
+        const auto r = runRankpo(QStringList{"sweep", m_project, "--lrs", "1e-4", "--methods", "rankpo,simrankpo", "--epochs", "1",
                                              "--sweep-name", "lr", "--json"} + tinyOptions());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).object()["runs"].toArray();
         QCOMPARE(runs.size(), 2);
         QCOMPARE(runs[0].toObject()["learning_rate"].toDouble(), 1e-4);
+        QCOMPARE(runs[0].toObject()["method_name"].toString(), QString("RankPO"));
+        QCOMPARE(runs[1].toObject()["method_name"].toString(), QString("SimRankPO"));
+        QVERIFY(runs[1].toObject()["run"].toString().startsWith("lr-simrankpo-"));
         QVERIFY(runs[1].toObject().contains("alignment_ai"));
         QCOMPARE(runRankpo({"sweep", m_project, "--lrs", "fast"}).exitCode, 2);
+        // The variants are named in --methods; a flag for all of them, an unknown or repeated name is refused.
+        for (const QStringList& bad : {QStringList{"--methods", "rankpo", "--reference-free"},
+                                       QStringList{"--methods", "dpo"}, QStringList{"--methods", "sft,sft"}}) {
+            const auto refused = runRankpo(QStringList{"sweep", m_project, "--lrs", "1e-4"} + bad);
+            QVERIFY2(refused.exitCode == 2, qPrintable(bad.join(' ') + ": " + refused.err));
+        }
     }
 };
 

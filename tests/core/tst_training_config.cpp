@@ -155,6 +155,13 @@ private Q_SLOTS:
         // A record that no longer reads still has a name.
         QCOMPARE(recordedMethodDisplayName("rankpo", "not json"), std::string("SimRankPO"));
         QCOMPARE(recordedMethodDisplayName("dpo", "{}"), std::string("dpo"));
+        // The variants' keys, as sweeps name their runs and the dashboard groups them.
+        QCOMPARE(recordedMethodKey("rankpo", R"({"method": "rankpo"})"), std::string("simrankpo"));
+        QCOMPARE(recordedMethodKey("rankpo", TrainingConfig().toJson().dump()), std::string("rankpo"));
+        QCOMPARE(recordedMethodKey("sft", R"({"rankpo": {"reference_free": true}})"), std::string("sft"));
+        QCOMPARE(recordedMethodKey("dpo", "{}"), std::string("dpo"));
+        QCOMPARE(namedMethodKey(*namedMethodFromString("simrankpo")), std::string("simrankpo"));
+        QCOMPARE(namedMethodKey({TrainingMethod::Contrastive, false}), std::string("contrastive"));
         // The names `rankpo train` takes.
         QVERIFY(namedMethodFromString("simrankpo")->method == TrainingMethod::RankPO);
         QVERIFY(namedMethodFromString("simrankpo")->referenceFree);

@@ -286,10 +286,16 @@ private Q_SLOTS:
         request.config.numTrainEpochs = 1;
         request.learningRates = {1e-4, 1e-3};
         request.sweep = "s";
+        // The paper's two RankPO variants are methods of their own, whatever the request's config says.
+        request.config.rankpo.referenceFree = true;
+        request.methods = {NamedMethod{TrainingMethod::RankPO, false}, NamedMethod{TrainingMethod::RankPO, true}};
         const auto result = runSweep(*f.store, request);
         QCOMPARE(result.runs.size(), std::size_t(4));
         QCOMPARE(result.runs[0].run.name, std::string("s-rankpo-lr0.0001"));
-        QCOMPARE(result.runs[3].run.name, std::string("s-sft-lr0.001"));
+        QCOMPARE(result.runs[3].run.name, std::string("s-simrankpo-lr0.001"));
+        QCOMPARE(recordedMethodKey(result.runs[1].run.method, result.runs[1].run.configJson), std::string("rankpo"));
+        QCOMPARE(recordedMethodKey(result.runs[2].run.method, result.runs[2].run.configJson), std::string("simrankpo"));
+        QCOMPARE(recordedMethodDisplayName(result.runs[3].run.method, result.runs[3].run.configJson), std::string("SimRankPO"));
         for (const auto& r : result.runs) {
             QVERIFY(r.evaluation.has_value());
             QCOMPARE(r.run.sweep, std::string("s"));

@@ -1,6 +1,7 @@
 #include "ui/evaluation/dashboard_data.h"
 
 #include "core/evaluation/metric_keys.h"
+#include "core/training/method_names.h"
 #include "db/project_store.h"
 #include "db/run_registry.h"
 
@@ -89,7 +90,7 @@ DashboardData loadDashboardData(db::ProjectStore& store)
         // A run's model, or one of its per-epoch checkpoints ("<run>@epoch-<n>").
         const std::string runName = record.model.substr(0, record.model.rfind("@epoch-"));
         if (const auto it = runs.find(runName); it != runs.end())
-            s.method = QString::fromStdString(it->second.method);
+            s.method = QString::fromStdString(recordedMethodKey(it->second.method, it->second.configJson));
         // list() is in id order: a later evaluation of the same model replaces the earlier one.
         if (const auto it = latestIndex.find(record.model); it != latestIndex.end()) {
             data.latest[it->second] = std::move(s);
@@ -104,7 +105,7 @@ DashboardData loadDashboardData(db::ProjectStore& store)
         SweepPoint p;
         p.sweep = QString::fromStdString(run.sweep);
         p.run = QString::fromStdString(name);
-        p.method = QString::fromStdString(run.method);
+        p.method = QString::fromStdString(recordedMethodKey(run.method, run.configJson));
         const auto config = nlohmann::json::parse(run.configJson, nullptr, false);
         p.learningRate = number(config, "learning_rate").value_or(0);
         if (p.learningRate <= 0)

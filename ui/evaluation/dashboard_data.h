@@ -27,14 +27,14 @@ struct EvaluationSummary {
     QMap<QString, QPair<double, double>> intervals; // "alignment_ai", "alignment_human": 95% Wilson interval
     int maxLengthJob = 0;                           // the lengths it was evaluated at (0: unknown)
     int maxLengthCandidate = 0;
-    QString method;                                 // of the run that trained the model, if any
+    QString method;                                 // the trained run's variant key (recordedMethodKey), if any
 };
 
 // The learning-rate sweep: one finished run of a sweep and its evaluation.
 struct SweepPoint {
     QString sweep;
     QString run;
-    QString method; // rankpo | sft
+    QString method; // rankpo | simrankpo | sft (recordedMethodKey)
     double learningRate = 0;
     std::optional<double> ndcg20;
     std::optional<double> alignment; // with AI preferences on the test split

@@ -58,11 +58,12 @@ void SweepChart::rebuild()
         QString label;
         bool alignment;
     };
-    const Line lines[] = {{"rankpo", tr("RankPO: alignment (AI)"), true}, {"rankpo", tr("RankPO: nDCG@20"), false},
-                          {"sft", tr("SFT: alignment (AI)"), true},       {"sft", tr("SFT: nDCG@20"), false}};
-    // The two methods often land on the same numbers: SFT's lines are drawn first and wider, RankPO's
-    // on top and thinner, so that both stay visible where they coincide.
-    const int drawOrder[] = {2, 3, 0, 1};
+    const Line lines[] = {{"rankpo", tr("RankPO: alignment (AI)"), true},       {"rankpo", tr("RankPO: nDCG@20"), false},
+                          {"simrankpo", tr("SimRankPO: alignment (AI)"), true}, {"simrankpo", tr("SimRankPO: nDCG@20"), false},
+                          {"sft", tr("SFT: alignment (AI)"), true},             {"sft", tr("SFT: nDCG@20"), false}};
+    // The methods often land on the same numbers: SFT's lines are drawn first and widest, RankPO's last and
+    // thinnest, so that all stay visible where they coincide.
+    const int drawOrder[] = {4, 5, 2, 3, 0, 1};
     styleChart(chart, palette());
     for (const int index : drawOrder) {
         const Line& line = lines[index];
@@ -86,7 +87,8 @@ void SweepChart::rebuild()
         series->attachAxis(x);
         series->attachAxis(y);
         QPen pen = series->pen();
-        pen.setWidthF(QLatin1String(line.method) == QLatin1String("sft") ? 4.5 : 2.0);
+        const QLatin1String method(line.method);
+        pen.setWidthF(method == QLatin1String("sft") ? 4.5 : method == QLatin1String("simrankpo") ? 3.2 : 2.0);
         if (!line.alignment)
             pen.setStyle(Qt::DashLine);
         series->setPen(pen);

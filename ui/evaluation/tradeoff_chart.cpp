@@ -49,6 +49,7 @@ void TradeoffChart::rebuild()
         QString label;
     };
     const Group groups[] = {{QStringLiteral("rankpo"), tr("RankPO")},
+                            {QStringLiteral("simrankpo"), tr("SimRankPO")},
                             {QStringLiteral("sft"), tr("SFT")},
                             {QStringLiteral("contrastive"), tr("stage 1")},
                             {QString(), tr("pretrained / other")}};
@@ -59,8 +60,8 @@ void TradeoffChart::rebuild()
         series->setMarkerSize(11);
         QStringList names;
         for (const auto& e : m_evaluations) {
-            const bool known = e.method == QLatin1String("rankpo") || e.method == QLatin1String("sft")
-                               || e.method == QLatin1String("contrastive");
+            const bool known = e.method == QLatin1String("rankpo") || e.method == QLatin1String("simrankpo")
+                               || e.method == QLatin1String("sft") || e.method == QLatin1String("contrastive");
             if ((g.method.isEmpty() ? known : e.method != g.method) || !e.metrics.contains(QLatin1String(metric_keys::NDCG20))
                 || !e.metrics.contains(QLatin1String(metric_keys::AlignmentAi)))
                 continue;

@@ -41,11 +41,18 @@ SweepDialog::SweepDialog(const QList<ModelChoice>& models, const QString& baseMo
     m_rates->setToolTip(tr("Learning rates separated by commas (the paper swept 5e-7 to 5e-5)"));
     form->addRow(tr("Learning rates"), m_rates);
     m_rankpo = new QCheckBox(tr("RankPO"), this);
+    m_rankpo->setObjectName("sweepRankPO");
+    m_rankpo->setToolTip(tr("Against the frozen starting model (the paper's RankPO)"));
     m_rankpo->setChecked(true);
+    m_simRankpo = new QCheckBox(tr("SimRankPO"), this);
+    m_simRankpo->setObjectName("sweepSimRankPO");
+    m_simRankpo->setToolTip(tr("Reference-free RankPO: the paper finds it loses nDCG almost as fast as SFT"));
     m_sft = new QCheckBox(tr("SFT"), this);
+    m_sft->setObjectName("sweepSft");
     m_sft->setChecked(true);
     auto* methods = new QHBoxLayout;
     methods->addWidget(m_rankpo);
+    methods->addWidget(m_simRankpo);
     methods->addWidget(m_sft);
     methods->addStretch(1);
     form->addRow(tr("Methods"), methods);
@@ -114,11 +121,13 @@ workflows::SweepRequest SweepDialog::request() const
     r.learningRates = parseLearningRates(m_rates->text());
     r.methods.clear();
     if (m_rankpo->isChecked())
-        r.methods.push_back(TrainingMethod::RankPO);
+        r.methods.push_back({TrainingMethod::RankPO, false});
+    if (m_simRankpo->isChecked())
+        r.methods.push_back({TrainingMethod::RankPO, true});
     if (m_sft->isChecked())
-        r.methods.push_back(TrainingMethod::Sft);
+        r.methods.push_back({TrainingMethod::Sft, false});
     if (r.methods.empty())
-        throw usageError("methods: choose RankPO, SFT or both");
+        throw usageError("methods: choose at least one of RankPO, SimRankPO, SFT");
     r.model = m_base->currentData().toString().toStdString();
     if (r.model.empty())
         throw usageError("choose a base model");

@@ -30,6 +30,7 @@ private:
     QComboBox* m_base;
     QLineEdit* m_rates;
     QCheckBox* m_rankpo;
+    QCheckBox* m_simRankpo;
     QCheckBox* m_sft;
     QSpinBox* m_epochs;
     QSpinBox* m_maxJob;

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -37,29 +38,38 @@ std::vector<double> parseRates(const std::string& text)
 
 void setupSweep(CLI::App& root)
 {
-    auto* cmd = root.add_subcommand("sweep", "Train RankPO and SFT at each learning rate from the same model and "
-                                             "evaluate each (the paper's alignment/nDCG trade-off)");
+    auto* cmd = root.add_subcommand("sweep", "Train RankPO and SFT (and SimRankPO if asked) at each learning rate from "
+                                             "the same model and evaluate each (the paper's alignment/nDCG trade-off)");
     auto o = std::make_shared<TrainingCliOptions>();
     auto lrs = std::make_shared<std::string>();
     auto methods = std::make_shared<std::string>("rankpo,sft");
     auto sweepName = std::make_shared<std::string>();
     cmd->add_option("--lrs", *lrs, "Learning rates, comma-separated (e.g. 5e-7,1e-6,5e-6,1e-5)")->required();
-    cmd->add_option("--methods", *methods, "Methods to sweep: rankpo, sft or both")->capture_default_str();
+    cmd->add_option("--methods", *methods, "Methods to sweep, comma-separated: rankpo (against the frozen reference), simrankpo "
+                    "(reference-free), sft")->capture_default_str();
     cmd->add_option("--sweep-name", *sweepName, "Name of the sweep (runs are <sweep>-<method>-lr<rate>)");
     addTrainingOptions(cmd, *o);
     cmd->callback([cmd, o, lrs, methods, sweepName] {
         workflows::SweepRequest request;
         static_cast<workflows::TrainingRequest&>(request) = makeTrainingRequest(*cmd, *o, NamedMethod{TrainingMethod::RankPO});
         request.learningRates = parseRates(*lrs);
+        // The variants are methods of their own here: a flag for all of them would say nothing a name does not.
+        if (o->referenceFree || o->withReference)
+            throw usageError("--reference-free / --with-reference: a sweep names its variants in --methods "
+                             "(rankpo is against the reference, simrankpo is reference-free)");
         request.methods.clear();
         std::stringstream in(*methods);
         std::string m;
         while (std::getline(in, m, ',')) {
-            const auto method = trainingMethodFromString(m);
-            if (!method || *method == TrainingMethod::Contrastive)
-                throw usageError("--methods: '" + m + "' is not rankpo or sft");
+            const auto method = namedMethodFromString(m);
+            if (!method || method->method == TrainingMethod::Contrastive)
+                throw usageError("--methods: '" + m + "' is not rankpo, simrankpo or sft");
+            if (std::find(request.methods.begin(), request.methods.end(), *method) != request.methods.end())
+                throw usageError("--methods: '" + m + "' is named twice");
             request.methods.push_back(*method);
         }
+        if (request.methods.empty())
+            throw usageError("--methods: name at least one of rankpo, simrankpo, sft");
         request.sweep = *sweepName;
         request.cancel = installInterruptHandler();
         TrainingPrinter printer("sweep");

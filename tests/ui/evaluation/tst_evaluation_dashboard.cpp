@@ -51,14 +51,21 @@ std::int64_t saveEvaluation(db::ProjectStore& store, const std::string& model, c
     return db::EvaluationStore(store).save(e, {});
 }
 
-void sweepRun(db::ProjectStore& store, const std::string& method, double lr, double ndcg20, double alignment)
+// `variant` as sweeps name runs: rankpo and simrankpo are both recorded as method rankpo, told apart by
+// reference_free (a record without it is an older, reference-free run).
+void sweepRun(db::ProjectStore& store, const std::string& variant, double lr, double ndcg20, double alignment)
 {
     db::RunRegistry runs(store);
     db::RunRecord r;
-    r.name = "sw-" + method + "-lr" + std::to_string(lr);
-    r.method = method;
+    r.name = "sw-" + variant + "-lr" + std::to_string(lr);
+    r.method = variant == "sft" ? "sft" : "rankpo";
     r.sweep = "sw";
-    r.configJson = nlohmann::json{{"learning_rate", lr}}.dump();
+    nlohmann::json config{{"learning_rate", lr}};
+    if (variant == "rankpo")
+        config["rankpo"] = {{"reference_free", false}};
+    else if (variant == "simrankpo")
+        config["rankpo"] = {{"reference_free", true}};
+    r.configJson = config.dump();
     r = runs.begin(r);
     runs.finish(r.id, db::RunStatus::Done, "", 1.0);
     saveEvaluation(store, r.name, metricsJson(0.1, ndcg20, 0.3, alignment, alignment - 0.05, alignment + 0.05), r.id);
@@ -86,6 +93,8 @@ private Q_SLOTS:
         sweepRun(b.store(), "rankpo", 1e-5, 0.38, 0.85);
         sweepRun(b.store(), "sft", 1e-6, 0.43, 0.66);
         sweepRun(b.store(), "sft", 1e-5, 0.35, 0.72);
+        sweepRun(b.store(), "simrankpo", 1e-6, 0.41, 0.74);
+        sweepRun(b.store(), "simrankpo", 1e-5, 0.36, 0.80);
     }
 
     void barsShowTheStoredEvaluations()
@@ -141,7 +150,7 @@ private Q_SLOTS:
         page.waitForLoaded();
         QCOMPARE(page.sweepChart()->sweep(), QStringLiteral("sw"));
         const auto lines = page.sweepChart()->lines();
-        QCOMPARE(lines.size(), 4); // RankPO and SFT, alignment and nDCG@20
+        QCOMPARE(lines.size(), 6); // RankPO, SimRankPO and SFT, alignment and nDCG@20
         const auto line = [&lines](const QString& name) -> QLineSeries* {
             for (QLineSeries* l : lines)
                 if (l->name() == name)
@@ -151,12 +160,16 @@ private Q_SLOTS:
         QVERIFY(line(QStringLiteral("RankPO: alignment (AI)")) && line(QStringLiteral("SFT: nDCG@20")));
         QCOMPARE(line(QStringLiteral("RankPO: alignment (AI)"))->points(), (QList<QPointF>{{1e-6, 0.70}, {1e-5, 0.85}}));
         QCOMPARE(line(QStringLiteral("SFT: nDCG@20"))->points(), (QList<QPointF>{{1e-6, 0.43}, {1e-5, 0.35}}));
-        // Trade-off: the four sweep runs by method, base and trained as "other".
+        QCOMPARE(line(QStringLiteral("SimRankPO: nDCG@20"))->points(), (QList<QPointF>{{1e-6, 0.41}, {1e-5, 0.36}}));
+        // Trade-off: the six sweep runs by method, base and trained as "other".
         int points = 0;
         for (QScatterSeries* s : page.tradeoffChart()->groups())
             points += s->count();
-        QCOMPARE(points, 6);
+        QCOMPARE(points, 8);
+        QCOMPARE(page.tradeoffChart()->groups()[0]->name(), QStringLiteral("RankPO"));
         QCOMPARE(page.tradeoffChart()->groups()[0]->points(), (QList<QPointF>{{0.44, 0.70}, {0.38, 0.85}}));
+        QCOMPARE(page.tradeoffChart()->groups()[1]->name(), QStringLiteral("SimRankPO"));
+        QCOMPARE(page.tradeoffChart()->groups()[1]->points(), (QList<QPointF>{{0.41, 0.74}, {0.36, 0.80}}));
     }
 
     void chartsSaveAsCsvSvgAndPng()
