@@ -9,6 +9,7 @@
 // queue's ids, its first page and a page deep inside, on the server and on a SQLite file as the peer.
 //
 //   pg_judgement_bench [--annotators 20] [--judgements 500] [--queue-pairs 1000000] [--work DIR] [--no-goal]
+//                      [--without-notify]   (a diagnosis: the live-view trigger disabled)
 //   pg_judgement_bench --worker URL COUNT OUTFILE GOFILE     (one annotator process; started by the driver)
 #include "core/domain/preference.h"
 #include "core/util/error.h"
@@ -142,7 +143,7 @@ struct Latencies {
 };
 
 Latencies ourJudgements(const std::string& self, const Cluster& cluster, int annotators, int judgements,
-                        const fs::path& work)
+                        const fs::path& work, bool notify)
 {
     const std::string url = cluster.url + "?project=bench_judgements";
     auto owner = db::ProjectStore::open(url, db::ProjectStore::OpenMode::Create);
@@ -162,6 +163,8 @@ Latencies ourJudgements(const std::string& self, const Cluster& cluster, int ann
     sql.exec("CREATE ROLE bench_team NOLOGIN; GRANT USAGE ON SCHEMA bench_judgements TO bench_team; "
              "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA bench_judgements TO bench_team; "
              "GRANT USAGE ON ALL SEQUENCES IN SCHEMA bench_judgements TO bench_team");
+    if (!notify) // a diagnosis: the judgement without the team's live-view trigger (NOTIFY at commit)
+        sql.exec("ALTER TABLE preferences DISABLE TRIGGER preferences_changed");
     const fs::path go = work / "go";
     fs::remove(go);
     std::vector<pid_t> children;
@@ -294,7 +297,7 @@ QueueTimes queueTimes(const std::string& location, std::int64_t pairs)
         selects.push_back(msSince(t));
         if (static_cast<std::int64_t>(ids.size()) != pairs)
             throw dataError("the queue holds " + std::to_string(ids.size()) + " pairs, not " + std::to_string(pairs));
-        const std::size_t page = 128, deep = ids.size() * 9 / 10;
+        const std::size_t page = 128, deep = std::min(ids.size() * 9 / 10, ids.size() - page);
         t = Clock::now();
         const auto first = queue.rows({ids.begin(), ids.begin() + page}, {});
         firsts.push_back(msSince(t));
@@ -319,7 +322,7 @@ try {
         return worker(args[1], std::stoi(args[2]), args[3], args[4]);
     int annotators = 20, judgements = 500;
     std::int64_t queuePairs = 1'000'000;
-    bool goal = true;
+    bool goal = true, notify = true;
     fs::path work = fs::temp_directory_path() / ("rankpo-pg-bench." + std::to_string(getpid()));
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto value = [&] {
@@ -335,6 +338,8 @@ try {
             queuePairs = std::stoll(value());
         else if (args[i] == "--work")
             work = value();
+        else if (args[i] == "--without-notify")
+            notify = false;
         else if (args[i] == "--no-goal")
             goal = false;
         else
@@ -348,7 +353,7 @@ try {
     int rc = 0;
     {
         Cluster cluster(RANKPO_SOURCE_DIR "/tests/support/pg_test_cluster.sh", work.string());
-        const Latencies ours = ourJudgements(self, cluster, annotators, judgements, work);
+        const Latencies ours = ourJudgements(self, cluster, annotators, judgements, work, notify);
         const Latencies peer = pgbench(cluster, annotators, judgements, work);
         const double ratio = peer.p95 > 0 ? ours.p95 / peer.p95 : 0;
         std::printf("judgements: %d annotator processes x %d on loopback: p50 %.2f ms, p95 %.2f ms (%zu, %.0f/s)\n",
