@@ -13,6 +13,7 @@ list(APPEND RANKPO_DB_SOURCES
   pair_details.cpp
   pair_assignments.cpp
   pair_queue.cpp
+  project_location.cpp
   pool_importer.cpp
   parse_pipeline.cpp
   preference_selection.cpp

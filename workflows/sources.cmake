@@ -2,6 +2,7 @@
 list(APPEND RANKPO_WORKFLOWS_SOURCES
   engine_loader.cpp
   pool_import.cpp
+  runs_location.cpp
 )
 # On the engine (libtorch): evaluation, comparison, ranking, pair scores, training. In rankpo_engine_workflows,
 # which rankpo-engine links and the engine module (librankpo-workflows.so) wraps for the studio.

@@ -14,6 +14,7 @@
 #include "db/project_embedding_cache.h"
 #include "db/project_store.h"
 #include "db/project_texts.h"
+#include "workflows/runs_location.h"
 #include "workflows/text_embedder.h"
 #include "db/training_data.h"
 
@@ -178,10 +179,7 @@ fs::path runsDirectory(db::ProjectStore& store, const TrainingRequest& request)
 {
     if (!request.runsDir.empty())
         return request.runsDir;
-    const std::string path = store.path();
-    if (path.empty() || path == ":memory:")
-        throw usageError("an in-memory project needs a runs folder for its checkpoints");
-    return fs::path(path + ".runs");
+    return defaultRunsDirectory(store.path());
 }
 
 namespace {

@@ -37,7 +37,7 @@ struct TrainingRequest : EncodingOptions { // EncodingOptions::model is the base
     bool evaluateFinal = true;              // evaluate the trained model on the test split and store it
     std::string resumeRun;                  // continue this run from its last checkpoint (its own config)
     std::string sweep;                      // recorded with the run
-    std::filesystem::path runsDir;          // default: "<project file>.runs/"
+    std::filesystem::path runsDir;          // default: defaultRunsDirectory (workflows/runs_location.h)
     std::function<void(const TrainingProgress&)> onProgress; // the trainer's progress, on the working thread
 };
 

@@ -102,7 +102,8 @@ void addTrainingOptions(CLI::App* cmd, TrainingCliOptions& o)
     cmd->add_option("--eval-batch-size", o.evalBatchSize, "Texts per forward pass when evaluating")->capture_default_str();
     cmd->add_flag("--no-epoch-eval", o.noEpochEval, "Do not evaluate each epoch's checkpoint");
     cmd->add_flag("--no-final-eval", o.noFinalEval, "Do not evaluate the trained model");
-    cmd->add_option("--runs-dir", o.runsDir, "Where checkpoints go (default: PROJECT.runs/)");
+    cmd->add_option("--runs-dir", o.runsDir, "Where the model folders go, on this machine (default: PROJECT.runs/ for a file; for a URL, "
+                                   "$XDG_DATA_HOME/rankpo-studio/runs/HOST_DB_PROJECT/)");
     cmd->add_flag("--json", o.json, "Print the result as JSON");
 }
 

@@ -1,0 +1,32 @@
+#include "db/project_location.h"
+
+#include "db/postgres/postgres_url.h"
+
+namespace rankpo::db {
+
+std::optional<ServerProject> serverProjectOf(const std::string& location)
+{
+    if (!isPostgresUrl(location))
+        return std::nullopt;
+    const PostgresUrl url = parsePostgresUrl(location);
+    ServerProject out;
+    out.project = url.project;
+    // scheme://[user@]host[:port][/db][?...] in the display form (the password left out).
+    std::string rest = url.display.substr(url.display.find("://") + 3);
+    rest = rest.substr(0, rest.find('?'));
+    const auto slash = rest.find('/');
+    std::string authority = rest.substr(0, slash);
+    if (slash != std::string::npos)
+        out.database = rest.substr(slash + 1);
+    if (const auto at = authority.rfind('@'); at != std::string::npos)
+        authority = authority.substr(at + 1);
+    const auto colon = authority.rfind(':');
+    if (colon != std::string::npos && authority.find(']', colon) == std::string::npos) { // not inside [ipv6]
+        out.port = authority.substr(colon + 1);
+        authority.resize(colon);
+    }
+    out.host = authority.empty() ? "localhost" : authority;
+    return out;
+}
+
+} // namespace rankpo::db
