@@ -102,6 +102,8 @@ private Q_SLOTS:
             writers.emplace_back([&, w] {
                 try {
                     auto store = ProjectStore::open(url, ProjectStore::OpenMode::OpenExisting);
+                    // Prepared once, before the restart: after it, the connection prepares it again on its own.
+                    auto st = connectionOf(*store).prepare("SELECT candidate_lo FROM pairs WHERE id = ?");
                     for (int i = 0; i < kPairs; ++i) {
                         // Half before the restart (and through it), half after: the load spans the downtime.
                         while (i == kPairs / 2 && !restarted.load() && clock.elapsed() < 20000)
@@ -114,7 +116,6 @@ private Q_SLOTS:
                         p.choice = (i + w) % 3 == 0 ? Choice::Tie : Choice::First;
                         p.createdAt = 100 + i;
                         p.clientId = newClientId();
-                        auto st = connectionOf(*store).prepare("SELECT candidate_lo FROM pairs WHERE id = ?");
                         for (;;) {
                             try {
                                 if (p.shownFirst == 0) {
