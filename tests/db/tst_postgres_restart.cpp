@@ -6,6 +6,7 @@
 // disturbs no other test; skips without server binaries.
 #include "core/util/client_id.h"
 #include "db/judgement_edits.h"
+#include "db/judgement_outbox.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
 #include "db/sql/connection.h"
@@ -20,6 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 #include <thread>
 
@@ -91,6 +93,13 @@ private Q_SLOTS:
             tx.commit();
         }
         QCOMPARE(static_cast<int>(pairs.size()), kPairs);
+        std::map<PairId, CandidateId> pairFirst;
+        {
+            auto store = ProjectStore::open(url, ProjectStore::OpenMode::OpenExisting);
+            auto st = connectionOf(*store).prepare("SELECT id, candidate_lo FROM pairs");
+            while (st.step())
+                pairFirst[st.int64(0)] = st.int64(1);
+        }
 
         std::atomic<int> done{0}, retries{0}, failures{0};
         std::atomic<bool> restarted{false};
@@ -143,6 +152,41 @@ private Q_SLOTS:
                 }
             });
         }
+        // One more writer goes through the outbox, as the app does: it never waits for the server, it keeps what
+        // cannot be sent and sends it (in order, once each) on its next judgement.
+        std::size_t outboxKeptMost = 0, outboxLeft = 0;
+        std::string outboxError;
+        std::thread outboxWriter([&] {
+            try {
+                JudgementOutbox outbox(dir.path().toStdString() + "/" + outboxFileName(base + "?project=restart"));
+                auto store = ProjectStore::open(url, ProjectStore::OpenMode::OpenExisting);
+                for (int i = 0; i < kPairs; ++i) {
+                    while (i == kPairs / 2 && !restarted.load() && clock.elapsed() < 20000)
+                        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                    Preference p;
+                    p.pairId = pairs[static_cast<std::size_t>(i)];
+                    p.source = PreferenceSource::Human;
+                    p.annotator = "outbox";
+                    p.shownFirst = 0;
+                    p.choice = Choice::Second;
+                    p.createdAt = 100 + i;
+                    p.clientId = newClientId();
+                    p.shownFirst = pairFirst.at(p.pairId);
+                    const OutboxReport r = outbox.record(*store, p);
+                    if (!r.dropped.empty())
+                        throw std::runtime_error("dropped: " + r.dropped.front());
+                    outboxKeptMost = std::max(outboxKeptMost, r.kept);
+                    std::this_thread::sleep_for(std::chrono::milliseconds(15));
+                }
+                for (int attempt = 0; attempt < 100 && outbox.size() > 0; ++attempt) {
+                    outbox.send(*store);
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+                outboxLeft = outbox.size();
+            } catch (const std::exception& e) {
+                outboxError = e.what();
+            }
+        });
         while (done.load() < kTotal / 5 && failures.load() == 0 && clock.elapsed() < 20000)
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         const int doneBeforeStop = done.load();
@@ -155,22 +199,29 @@ private Q_SLOTS:
         restarted = true;
         for (auto& t : writers)
             t.join();
+        outboxWriter.join();
         QVERIFY(stopped);
         QVERIFY(startedAgain);
         for (const auto& e : errors)
             QVERIFY2(e.empty(), e.c_str());
         QCOMPARE(done.load(), kTotal);
-        qInfo("%d judgements by %d writers, %d stored before the stop; server down %lld ms; %d retries; %lld ms in all",
-              kTotal, kWriters, doneBeforeStop, static_cast<long long>(downMs), retries.load(),
+        QVERIFY2(outboxError.empty(), outboxError.c_str());
+        QCOMPARE(outboxLeft, std::size_t(0));
+        qInfo("%d judgements by %d writers, %d stored before the stop; server down %lld ms; %d retries; the outbox "
+              "writer's %d judgements, at most %zu kept at once; %lld ms in all",
+              kTotal, kWriters, doneBeforeStop, static_cast<long long>(downMs), retries.load(), kPairs, outboxKeptMost,
               static_cast<long long>(clock.elapsed()));
         QVERIFY2(retries.load() > 0, "the restart should have cut some writer off");
+        QVERIFY2(outboxKeptMost > 0, "the outbox writer should have kept judgements while the server was down");
 
         auto store = ProjectStore::open(url, ProjectStore::OpenMode::OpenExisting);
-        QCOMPARE(scalar(*store, "SELECT count(*) FROM preferences"), std::int64_t(kTotal));
-        QCOMPARE(scalar(*store, "SELECT count(DISTINCT client_id) FROM preferences"), std::int64_t(kTotal));
+        constexpr std::int64_t kStored = kTotal + kPairs;
+        QCOMPARE(scalar(*store, "SELECT count(*) FROM preferences"), kStored);
+        QCOMPARE(scalar(*store, "SELECT count(DISTINCT client_id) FROM preferences"), kStored);
         QCOMPARE(scalar(*store, "SELECT count(*) FROM (SELECT pair_id, annotator FROM preferences "
                                 "GROUP BY pair_id, annotator) AS judged"),
-                 std::int64_t(kTotal));
+                 kStored);
+        QCOMPARE(scalar(*store, "SELECT count(*) FROM preferences WHERE annotator = 'outbox'"), std::int64_t(kPairs));
 
         // A retry after a lost reply: the same client id again stores nothing and succeeds.
         auto st = connectionOf(*store).prepare("SELECT pair_id, annotator, shown_first, choice, client_id FROM "
@@ -186,7 +237,7 @@ private Q_SLOTS:
         st.reset();
         const RecordedJudgement r = JudgementEdits(*store).replace(again);
         QVERIFY(r.alreadyStored);
-        QCOMPARE(scalar(*store, "SELECT count(*) FROM preferences"), std::int64_t(kTotal));
+        QCOMPARE(scalar(*store, "SELECT count(*) FROM preferences"), kStored);
     }
 };
 
