@@ -3,6 +3,7 @@
 #include "core/util/content_hash.h"
 #include "core/util/error.h"
 #include "db/judgement_edits.h"
+#include "db/postgres/postgres_url.h"
 #include "db/sql/connection.h"
 #include "db/sqlite/sqlite_connection.h"
 #include "db/store_unavailable.h"
@@ -121,6 +122,11 @@ OutboxReport JudgementOutbox::record(ProjectStore& store, const Preference& judg
     // Kept first, so that a crash between sending and forgetting leaves it to be sent again (stored once).
     keep(judgement);
     return send(store);
+}
+
+bool usesOutbox(const std::string& projectLocation)
+{
+    return isPostgresUrl(projectLocation);
 }
 
 std::string outboxFileName(const std::string& projectLocation)

@@ -57,6 +57,9 @@ private:
     std::unique_ptr<Connection> m_db;
 };
 
+// Whether a project at this location is on a server, where judgements go through an outbox (a file needs none).
+bool usesOutbox(const std::string& projectLocation);
+
 // The outbox file's name for a project location (a URL without its password): a hash of it, so that each project
 // has its own and the name is a plain file name.
 std::string outboxFileName(const std::string& projectLocation);
