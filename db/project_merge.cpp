@@ -189,14 +189,14 @@ private:
 
     void preferences()
     {
-        // The unique key (pair, source, annotator, shown first, choice) decides what is already there. Judge-run
-        // records stay with the project that ran the judge: the copy's judge_run_id is NULL, as for an import.
+        // The unique keys (pair, source, annotator, shown first, choice; the client id) decide what is already
+        // there. Judge-run records stay with the project that ran the judge: the copy's judge_run_id is NULL, as for an import.
         const std::string columns = "pair_id, source, annotator, shown_first, choice, confidence, rationale, "
-                                    "created_at, response, usage, seconds";
+                                    "created_at, response, usage, seconds, client_id";
         auto insert = m_to.prepare(
-            m_keepIds ? "INSERT INTO preferences (id, " + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            m_keepIds ? "INSERT INTO preferences (id, " + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT DO NOTHING"
-                      : "INSERT INTO preferences (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                      : "INSERT INTO preferences (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT DO NOTHING");
         auto rows = m_from.prepare("SELECT id, " + columns + " FROM preferences ORDER BY id");
         while (rows.step()) {
@@ -214,6 +214,7 @@ private:
             copy(rows, 9, insert, to++, Kind::Text);
             copy(rows, 10, insert, to++, Kind::Text);
             copy(rows, 11, insert, to++, Kind::Real);
+            copy(rows, 12, insert, to++, Kind::Text); // a judgement pushed twice is still one (its client id)
             insert.run();
             if (m_to.changes() > 0)
                 ++m_report.preferences.added;

@@ -79,7 +79,8 @@ ProjectWriter::ProjectWriter(ProjectStore& store)
     , m_insertPair(m_db.prepare("INSERT INTO pairs(job_id, candidate_lo, candidate_hi, created_at) VALUES (?, ?, ?, ?) "
                               "ON CONFLICT DO NOTHING RETURNING id"))
     , m_insertPreference(m_db.prepare("INSERT INTO preferences(pair_id, source, annotator, shown_first, choice, "
-                                    "confidence, rationale, created_at, response, usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                    "confidence, rationale, created_at, response, usage, client_id) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                     "ON CONFLICT DO NOTHING RETURNING id"))
     , m_upsertLabel(m_db.prepare("INSERT INTO labels(job_id, candidate_id, relevance, created_at) VALUES (?, ?, ?, ?) "
                                "ON CONFLICT(job_id, candidate_id) DO UPDATE SET relevance = excluded.relevance"))
@@ -306,6 +307,10 @@ PreferenceId ProjectWriter::addPreference(const NewPreference& p)
         m_insertPreference.bindNull(10);
     else
         m_insertPreference.bindStatic(10, p.usage);
+    if (p.clientId.empty())
+        m_insertPreference.bindNull(11);
+    else
+        m_insertPreference.bindStatic(11, p.clientId);
     const PreferenceId id = insertReturningId(m_insertPreference);
     ++(id != 0 ? m_counts.preferencesAdded : m_counts.preferencesDuplicate);
     return id;

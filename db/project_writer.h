@@ -36,6 +36,7 @@ struct NewPreference {
     std::int64_t createdAt = 0;
     std::string_view response; // an AI judge's raw answer (empty: none)
     std::string_view usage;    // its token usage as JSON text (empty: none)
+    std::string_view clientId; // the writer's own id of the judgement (empty: none); a second write with it is a no-op
 };
 
 // Where a pair came from, as a file tells it: the ranking it was drawn from (model, strategy) and both

@@ -6,6 +6,7 @@ list(APPEND RANKPO_DB_SOURCES
   judge_pending_pairs.cpp
   judge_run_store.cpp
   judgement_edits.cpp
+  judgement_outbox.cpp
   judgement_reader.cpp
   made_pair_writer.cpp
   model_registry.cpp

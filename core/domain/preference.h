@@ -41,6 +41,7 @@ struct Preference {
     std::optional<int> confidence;  // 0..100
     std::string rationale;
     std::int64_t createdAt = 0;     // Unix seconds
+    std::string clientId;           // the writer's own id of the judgement (a UUID), so that a retry stores it once
 
     bool isTie() const { return choice == Choice::Tie; }
     CandidateId winner() const { return choice == Choice::First ? shownFirst : choice == Choice::Second ? shownSecond : 0; }

@@ -1,6 +1,7 @@
 #include "db/postgres/postgres_connection.h"
 
 #include "core/util/error.h"
+#include "db/store_unavailable.h"
 
 #include <libpq-fe.h>
 
@@ -72,11 +73,15 @@ std::string numberedParameters(std::string_view sql, int* count, std::vector<boo
 // whole result is then read row by row.
 class PostgresStatement final : public StatementBackend {
 public:
-    PostgresStatement(PostgresConnection& db, std::string name, int nParams, std::string sql)
+    PostgresStatement(PostgresConnection& db, std::string name, int nParams, std::string sql, std::string numbered,
+                      std::vector<unsigned> types)
         : m_db(db)
         , m_released(db.m_released)
         , m_name(std::move(name))
         , m_sql(std::move(sql))
+        , m_numbered(std::move(numbered))
+        , m_types(std::move(types))
+        , m_generation(db.m_generation)
         , m_values(static_cast<std::size_t>(nParams))
         , m_isNull(static_cast<std::size_t>(nParams), true)
         , m_formats(static_cast<std::size_t>(nParams), 0)
@@ -222,6 +227,7 @@ private:
             values[i] = m_isNull[i] ? nullptr : m_values[i].c_str();
             lengths[i] = static_cast<int>(m_values[i].size());
         }
+        m_db.reprepareIfNeeded(m_name, m_numbered, m_types, m_generation, m_sql);
         m_result = m_db.execPrepared(m_name, static_cast<int>(n), values.data(), lengths.data(), m_formats.data(), m_sql);
         m_rows = PQntuples(m_result.get());
         m_decoded.assign(static_cast<std::size_t>(PQnfields(m_result.get())), Decoded{});
@@ -231,6 +237,9 @@ private:
     std::shared_ptr<std::vector<std::string>> m_released;
     std::string m_name;
     std::string m_sql;
+    std::string m_numbered;
+    std::vector<unsigned> m_types;
+    int m_generation;
     std::vector<std::string> m_values;
     std::vector<bool> m_isNull;
     std::vector<int> m_formats;
@@ -251,6 +260,15 @@ bool isIoState(const char* state)
         return true;
     return std::strncmp(state, "08", 2) == 0 || std::strncmp(state, "53", 2) == 0 || std::strncmp(state, "58", 2) == 0
         || std::strncmp(state, "57P0", 4) == 0 || std::strcmp(state, "25006") == 0;
+}
+
+// The states that mean the server went away (or is going) rather than refused what we asked: 08 connection
+// exceptions, 57P01-57P03 shutdown / crash shutdown / cannot connect now (starting up).
+bool isUnavailableState(const char* state)
+{
+    return state
+        && (std::strncmp(state, "08", 2) == 0 || std::strcmp(state, "57P01") == 0 || std::strcmp(state, "57P02") == 0
+            || std::strcmp(state, "57P03") == 0);
 }
 
 std::string trimmed(std::string s)
@@ -301,7 +319,9 @@ void PostgresConnection::throwError(const std::string& context, const PGresult* 
         message = trimmed(PQerrorMessage(m_conn));
     }
     const std::string text = m_location + ": " + context + ": " + message;
-    if (PQstatus(m_conn) != CONNECTION_OK || isIoState(state))
+    if (PQstatus(m_conn) != CONNECTION_OK || isUnavailableState(state))
+        throw StoreUnavailable(text + " (the server cannot be reached; the next try reconnects)");
+    if (isIoState(state))
         throw ioError(text);
     throw dataError(text);
 }
@@ -317,7 +337,8 @@ PgResult PostgresConnection::waitForResult(const std::string& context)
             // With an interrupt flag, wake every 20 ms to look at it; without, wait for the server.
             const int rc = ::poll(&fd, 1, m_interrupt ? 20 : -1);
             if (rc < 0 && errno != EINTR)
-                throw ioError(m_location + ": " + context + ": waiting for the server failed: " + std::strerror(errno));
+                throw StoreUnavailable(m_location + ": " + context + ": waiting for the server failed: "
+                                       + std::strerror(errno));
             if (m_interrupt && !cancelSent && m_interrupt->load(std::memory_order_relaxed)) {
                 if (PGcancel* cancel = PQgetCancel(m_conn)) {
                     char err[256];
@@ -353,6 +374,51 @@ PgResult PostgresConnection::waitForResult(const std::string& context)
     return kept;
 }
 
+void PostgresConnection::ensureConnected()
+{
+    if (PQstatus(m_conn) == CONNECTION_OK)
+        return;
+    if (m_txOpen)
+        throw StoreUnavailable(m_location + ": the connection to the server was lost during a transaction, which the "
+                                            "server rolled back; nothing of it was written");
+    PQreset(m_conn);
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        throw StoreUnavailable(m_location + ": the server cannot be reached: " + trimmed(PQerrorMessage(m_conn)));
+    // A new session: nothing prepared, no search_path, no LISTEN. Notifications sent while we were away are lost,
+    // so the change stamp moves once (an open app reloads).
+    ++m_generation;
+    m_released->clear();
+    if (m_listening) {
+        m_listening = false;
+        ++m_notified;
+    }
+    if (!m_schema.empty()) {
+        PgResult r(PQexec(m_conn, ("SET search_path TO \"" + m_schema + "\"").c_str()));
+        if (PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+            throwError("setting the schema after reconnecting", r.get());
+    }
+}
+
+void PostgresConnection::prepareOnServer(const std::string& name, const std::string& numbered,
+                                         const std::vector<unsigned>& types, const std::string& context)
+{
+    static_assert(sizeof(Oid) == sizeof(unsigned), "Oid is an unsigned int");
+    if (!PQsendPrepare(m_conn, name.c_str(), numbered.c_str(), static_cast<int>(types.size()),
+                       types.empty() ? nullptr : reinterpret_cast<const Oid*>(types.data())))
+        throwError(context, nullptr);
+    waitForResult(context);
+}
+
+void PostgresConnection::reprepareIfNeeded(const std::string& name, const std::string& numbered,
+                                           const std::vector<unsigned>& types, int& generation, const std::string& sql)
+{
+    ensureConnected();
+    if (generation == m_generation)
+        return;
+    prepareOnServer(name, numbered, types, "cannot prepare '" + sql.substr(0, 80) + "' again after reconnecting");
+    generation = m_generation;
+}
+
 void PostgresConnection::deallocatePending()
 {
     if (m_released->empty() || PQtransactionStatus(m_conn) == PQTRANS_INERROR)
@@ -368,6 +434,7 @@ void PostgresConnection::deallocatePending()
 PgResult PostgresConnection::execPrepared(const std::string& name, int nParams, const char* const* values,
                                           const int* lengths, const int* formats, const std::string& sqlForMessages)
 {
+    ensureConnected();
     const int sent = name.empty() ? PQsendQuery(m_conn, sqlForMessages.c_str())
                                   : PQsendQueryPrepared(m_conn, name.c_str(), nParams, values, lengths, formats, 0);
     const std::string context = "statement failed ('" + sqlForMessages.substr(0, 80) + "')";
@@ -383,6 +450,7 @@ void PostgresConnection::exec(std::string_view sql)
 
 Statement PostgresConnection::prepare(std::string_view sql)
 {
+    ensureConnected();
     deallocatePending();
     int nParams = 0;
     std::vector<bool> used;
@@ -390,22 +458,23 @@ Statement PostgresConnection::prepare(std::string_view sql)
     // A number the text skips (?3 with no ?1, as a reader that binds only the filters it uses writes) has no
     // context to infer a type from: declare it text; the server infers the others from where they stand.
     constexpr Oid kTextOid = 25;
-    std::vector<Oid> types(static_cast<std::size_t>(nParams), 0);
+    std::vector<unsigned> types(static_cast<std::size_t>(nParams), 0);
     for (std::size_t i = 0; i < types.size(); ++i) {
         if (!used[i])
             types[i] = kTextOid;
     }
     std::string name = "rankpo_" + std::to_string(++m_nextStatement);
     const std::string context = "cannot prepare '" + std::string(sql.substr(0, 80)) + "'";
-    if (!PQsendPrepare(m_conn, name.c_str(), numbered.c_str(), nParams, types.empty() ? nullptr : types.data()))
-        throwError(context, nullptr);
-    waitForResult(context);
-    return Statement(std::make_unique<PostgresStatement>(*this, std::move(name), nParams, std::string(sql)));
+    prepareOnServer(name, numbered, types, context);
+    return Statement(std::make_unique<PostgresStatement>(*this, std::move(name), nParams, std::string(sql), numbered,
+                                                         std::move(types)));
 }
 
 bool PostgresConnection::inTransaction() const
 {
-    return PQtransactionStatus(m_conn) != PQTRANS_IDLE;
+    // A broken connection's status is UNKNOWN: then only what begin() opened counts.
+    const PGTransactionStatusType status = PQtransactionStatus(m_conn);
+    return m_txOpen || (status != PQTRANS_IDLE && status != PQTRANS_UNKNOWN);
 }
 
 void PostgresConnection::begin(bool)
@@ -413,12 +482,23 @@ void PostgresConnection::begin(bool)
     // As SQLite: a transaction inside a transaction is a mistake of ours, not something to warn about and go on.
     if (inTransaction())
         throw dataError(m_location + ": cannot start a transaction within a transaction");
+    ensureConnected();
     deallocatePending();
     exec("BEGIN");
+    m_txOpen = true;
 }
 
 void PostgresConnection::commit()
 {
+    // Whatever happens, the transaction is over: a lost reply to COMMIT leaves its outcome unknown, which is what
+    // client ids are for (a retry stores a judgement once).
+    struct Ended {
+        bool& open;
+        ~Ended() { open = false; }
+    } ended{m_txOpen};
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        throw StoreUnavailable(m_location + ": the connection to the server was lost during a transaction, which the "
+                                            "server rolled back; nothing of it was written");
     // PostgreSQL answers COMMIT in a failed transaction with a rollback and no error: say that nothing was kept.
     if (PQtransactionStatus(m_conn) == PQTRANS_INERROR) {
         exec("ROLLBACK");
@@ -432,6 +512,9 @@ void PostgresConnection::commit()
 
 void PostgresConnection::rollback()
 {
+    m_txOpen = false;
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        return; // the server ended the transaction with the connection; the next call reconnects
     exec("ROLLBACK");
     deallocatePending();
 }

@@ -25,7 +25,12 @@ std::string numberedParameters(std::string_view sql, int* count = nullptr, std::
 // A connection to one PostgreSQL database through libpq, its search_path set to one project's schema.
 // Statements are prepared on the server (PQprepare) and run with text parameters (bytea in binary); a whole
 // result is fetched and read row by row. Errors are rankpo::Error with the server's message and the URL without
-// its password (Io when the server cannot be reached, Cancelled when an interrupt stopped a statement, Data else).
+// its password (StoreUnavailable, an Io error, when the server cannot be reached or went away; Io for the server's
+// other resource errors; Cancelled when an interrupt stopped a statement; Data else).
+// A server that goes away (restart, network) breaks the connection: the call that finds out throws
+// StoreUnavailable, and the next call reconnects (PQreset), sets the schema again and prepares each statement again
+// on first use, so a long-lived store (the app's) survives a restart. A transaction the break cut short stays
+// failed until the caller rolls it back: its statements are not run on the new session as if nothing happened.
 class PostgresConnection final : public Connection {
 public:
     // `conninfo` is libpq's (a URL or key=value text); `location` is what messages show (no password).
@@ -68,6 +73,14 @@ public:
 private:
     PgResult waitForResult(const std::string& context);
     void deallocatePending();
+    // Reconnects a broken connection (before any statement); throws StoreUnavailable when it cannot, or when the
+    // break cut a transaction short and the caller has not rolled it back yet.
+    void ensureConnected();
+    // Prepares `name` on the server (again, after a reconnect, when `generation` is an older session's).
+    void prepareOnServer(const std::string& name, const std::string& numbered, const std::vector<unsigned>& types,
+                         const std::string& context);
+    void reprepareIfNeeded(const std::string& name, const std::string& numbered, const std::vector<unsigned>& types,
+                           int& generation, const std::string& sql);
 
     PGconn* m_conn = nullptr;
     std::string m_location;
@@ -76,6 +89,8 @@ private:
     std::int64_t m_changes = 0;
     int m_nextStatement = 0;
     bool m_listening = false;
+    bool m_txOpen = false;  // begin() ran and neither commit() nor rollback() has since
+    int m_generation = 0;   // counts reconnects: statements prepared in an older session are prepared again
     std::int64_t m_notified = 0;
     std::optional<std::string> m_user;
     // Names of statements whose owners are gone, deallocated on the server at the next safe moment (a failed

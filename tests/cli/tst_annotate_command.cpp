@@ -90,6 +90,30 @@ private Q_SLOTS:
         QVERIFY(missing.exitCode != 0);
     }
 
+    // A script retries after a failure it could not tell from a lost reply: the same --client-id stores once.
+    void theSameClientIdStoresOnce()
+    {
+        const QStringList args{"annotate", m_project, "--pair", "P3", "--choice", "B", "--annotator", "dave",
+                               "--client-id", "script-run-7-P3", "--json"};
+        const auto first = runRankpo(args);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QJsonObject j = QJsonDocument::fromJson(first.out.toUtf8()).object();
+        QCOMPARE(j["client_id"].toString(), QString("script-run-7-P3"));
+        QCOMPARE(j["already_stored"].toBool(), false);
+        const auto again = runRankpo(args);
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object()["already_stored"].toBool(), true);
+        QCOMPARE(humanJudgements(3, "dave").size(), std::size_t(1));
+        // Without --client-id each run makes its own: a second run is a new judgement that replaces the first.
+        const auto made = runRankpo({"annotate", m_project, "--pair", "P3", "--choice", "A", "--annotator", "dave"});
+        QVERIFY2(made.out.contains("replacing 1 earlier judgement"), qPrintable(made.out));
+        QCOMPARE(humanJudgements(3, "dave").size(), std::size_t(1));
+        const auto bad = runRankpo({"annotate", m_project, "--pair", "P3", "--choice", "A", "--annotator", "dave",
+                                    "--client-id", "has space"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--client-id"), qPrintable(bad.err));
+    }
+
     // rankpo assign gives every pair to k people; stats then counts each person's judged of assigned.
     void assignmentsAndProgress()
     {

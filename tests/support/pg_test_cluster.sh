@@ -3,6 +3,9 @@
 #   pg_test_cluster.sh start BUILD_DIR   initdb in a new temporary folder, start on 127.0.0.1 and a free port,
 #                                        write the URL (without project) to BUILD_DIR/pg_test_cluster.url
 #   pg_test_cluster.sh stop BUILD_DIR    stop that cluster and remove its folder and the URL file
+#   pg_test_cluster.sh stop-server BUILD_DIR / start-server BUILD_DIR
+#                                        stop the server (-m fast: clients are cut off) and start it again on the same
+#                                        folder and port, as a restart under load does (tst_postgres_restart)
 # The server binaries come from `pg_config --bindir` or /usr/lib/postgresql/<n>/bin (not on PATH on Debian). As
 # root, initdb and postgres (which refuse root) run as the `postgres` user on a folder it owns. The package's own
 # clusters are never touched: ours has its own folder, port and socket directory.
@@ -96,8 +99,21 @@ start)
 stop)
   stop_cluster
   ;;
+stop-server|start-server)
+  [[ -f "$dir_file" && -f "$url_file" ]] || { echo "no cluster started in $build" >&2; exit 1; }
+  dir="$(head -n1 "$dir_file")"
+  bindir="$(sed -n 2p "$dir_file")"
+  port="$(sed -E 's|.*:([0-9]+)/.*|\1|' "$url_file")"
+  if [[ "$action" == stop-server ]]; then
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+  else
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      start >/dev/null
+  fi
+  ;;
 *)
-  echo "usage: $0 start|stop BUILD_DIR" >&2
+  echo "usage: $0 start|stop|stop-server|start-server BUILD_DIR" >&2
   exit 2
   ;;
 esac

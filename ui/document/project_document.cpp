@@ -1,14 +1,21 @@
 #include "ui/document/project_document.h"
 
+#include "core/util/client_id.h"
 #include "db/change_watch.h"
+#include "db/store_unavailable.h"
+#include "ui/common/error_dialog.h"
 #include "db/project_store.h"
 #include "ui/common/project_location.h"
 #include "ui/document/add_preference_command.h"
 #include "ui/document/decide_pair_command.h"
+#include "db/judgement_outbox.h"
 #include "db/judgement_reader.h"
 #include "db/model_score_store.h"
 #include "ui/document/remove_preference_command.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -56,6 +63,87 @@ ProjectDocument::ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObjec
     m_watchTimer->setInterval(1000);
     connect(m_watchTimer, &QTimer::timeout, this, &ProjectDocument::checkForTeamChanges);
     m_watchTimer->start();
+
+    if (db::usesOutbox(m_store->path())) {
+        // The store's path is the URL without its password: the outbox's name does not carry one either.
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/outbox";
+        try {
+            QDir().mkpath(folder);
+            m_outbox = std::make_unique<db::JudgementOutbox>(
+                (folder + "/" + QString::fromStdString(db::outboxFileName(m_store->path()))).toStdString());
+        } catch (const std::exception&) {
+            m_outbox.reset(); // judgements then go straight to the server, as for a file
+        }
+    }
+    if (m_outbox) {
+        m_outboxTimer = new QTimer(this);
+        m_outboxTimer->setInterval(3000);
+        connect(m_outboxTimer, &QTimer::timeout, this, &ProjectDocument::sendKeptJudgements);
+        // What a previous session could not send goes first, before anything new.
+        QTimer::singleShot(0, this, &ProjectDocument::sendKeptJudgements);
+    }
+}
+
+void ProjectDocument::sendKeptJudgements()
+{
+    if (!m_outbox || m_store->inTransaction())
+        return;
+    db::OutboxReport report;
+    try {
+        if (m_outbox->size() == 0) {
+            updateKept({});
+            return;
+        }
+        // A reconnect to a server that is down fails at once on a refused port; a host that does not answer waits
+        // for libpq's connect_timeout (give one in the URL).
+        report = m_outbox->send(*m_store);
+    } catch (const std::exception& e) {
+        updateKept(QString::fromUtf8(e.what()));
+        return;
+    }
+    for (const std::string& dropped : report.dropped)
+        reportEditError(tr("A judgement kept while the server was away was refused and dropped."),
+                        QString::fromStdString(dropped));
+    if (report.sent > 0 || !report.dropped.empty()) {
+        m_cache.clear();
+        Q_EMIT dataChanged();
+    }
+    updateKept(report.unreachable ? QString::fromStdString(report.lastError) : QString());
+}
+
+void ProjectDocument::updateKept(const QString& error)
+{
+    int kept = 0;
+    try {
+        kept = m_outbox ? static_cast<int>(m_outbox->size()) : 0;
+    } catch (const std::exception&) {
+    }
+    const bool changed = kept != m_kept;
+    m_kept = kept;
+    if (m_outboxTimer) {
+        if (kept > 0 && !m_outboxTimer->isActive())
+            m_outboxTimer->start();
+        else if (kept == 0)
+            m_outboxTimer->stop();
+    }
+    QString message;
+    if (kept > 0)
+        message = error.isEmpty() ? tr("%n judgement(s) not yet sent, retrying", nullptr, kept)
+                                  : tr("Server unreachable — %n judgement(s) kept, retrying", nullptr, kept);
+    if (changed || kept > 0)
+        Q_EMIT outboxChanged(kept, message);
+}
+
+void ProjectDocument::notifyKeptJudgementUndone(PairId pair)
+{
+    updateKept(m_kept > 0 ? tr("the server cannot be reached") : QString());
+    notifyPairEdited(pair, true);
+}
+
+void ProjectDocument::notifyJudgementKept(PairId pair)
+{
+    updateKept(tr("the server cannot be reached"));
+    notifyPairEdited(pair, false);
 }
 
 ProjectDocument::~ProjectDocument()
@@ -139,9 +227,19 @@ bool ProjectDocument::judge(PairId pair, CandidateId shownFirst, Choice choice, 
     p.confidence = confidence;
     p.rationale = rationale.trimmed().toStdString();
     p.createdAt = static_cast<std::int64_t>(std::time(nullptr));
+    p.clientId = newClientId();
     std::vector<Preference> replaces;
     try {
-        replaces = db::JudgementReader(*m_store).ofPairBy(pair, PreferenceSource::Human, p.annotator);
+        // With judgements waiting in the outbox, this one waits behind them (the earlier judgement of the pair
+        // may be among them): it is replaced when it is sent.
+        if (!m_outbox || m_kept == 0)
+            replaces = db::JudgementReader(*m_store).ofPairBy(pair, PreferenceSource::Human, p.annotator);
+    } catch (const db::StoreUnavailable&) {
+        // The server is away: the command keeps the judgement in the outbox.
+        if (!m_outbox) {
+            reportEditError(tr("Could not record the judgement."), currentExceptionMessage());
+            return false;
+        }
     } catch (const std::exception& e) {
         reportEditError(tr("Could not record the judgement."), QString::fromUtf8(e.what()));
         return false;

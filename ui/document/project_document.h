@@ -17,6 +17,7 @@ class QUndoStack;
 
 namespace rankpo::db {
 class ChangeWatch;
+class JudgementOutbox;
 class ProjectStore;
 } // namespace rankpo::db
 
@@ -73,6 +74,17 @@ public:
     // Withdraws the pair's decision (undoable).
     void withdrawDecision(PairId pair);
 
+    // On a server project: the judgements not yet sent (kept in a file beside the user's data, keyed by the project
+    // URL, so that they outlive the app), nullptr for a file. A timer sends them every 3 s while any are kept.
+    db::JudgementOutbox* outbox() const { return m_outbox.get(); }
+    // Sends what the outbox keeps now (the timer's work; also on opening, for what a previous session left).
+    void sendKeptJudgements();
+    int keptJudgements() const { return m_kept; }
+    // A judgement the outbox kept (the server was away): views advance as if it was stored.
+    void notifyJudgementKept(PairId pair);
+    // A kept judgement was forgotten (undone before it was sent).
+    void notifyKeptJudgementUndone(PairId pair);
+
     // For the undo commands.
     void notifyPairEdited(PairId pair, bool undone);
     void notifyDecisionChanged(PairId pair);
@@ -90,6 +102,9 @@ Q_SIGNALS:
     void annotatorChanged(const QString& name);
     void scoreModelChanged(const QString& model);
     void editFailed(const QString& summary, const QString& detail);
+    // The outbox's state changed: `kept` judgements wait for the server (0: all sent); `message` says so for the
+    // status bar ("Server unreachable — 3 judgements kept, retrying"), empty when all is sent.
+    void outboxChanged(int kept, const QString& message);
 
 private:
     std::unique_ptr<db::ProjectStore> m_store;
@@ -101,6 +116,10 @@ private:
     std::list<db::PairDetails> m_cache; // most recent first
     std::unique_ptr<db::ChangeWatch> m_watch;
     QTimer* m_watchTimer;
+    std::unique_ptr<db::JudgementOutbox> m_outbox;
+    QTimer* m_outboxTimer = nullptr;
+    int m_kept = 0;
+    void updateKept(const QString& error);
 };
 
 } // namespace rankpo::ui

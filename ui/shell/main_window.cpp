@@ -309,6 +309,13 @@ void MainWindow::setDocument(ProjectDocument* document)
             showError(this, summary, detail);
         });
         connect(document, &ProjectDocument::annotatorChanged, this, &MainWindow::updateTitle);
+        // The server went away: say so until everything kept is sent (annotation goes on meanwhile).
+        connect(document, &ProjectDocument::outboxChanged, this, [this](int kept, const QString& message) {
+            if (kept > 0)
+                statusBar()->showMessage(message);
+            else
+                statusBar()->showMessage(tr("All judgements sent to the server."), 5000);
+        });
     }
     for (StudioPage* page : m_pages)
         page->setDocument(document);

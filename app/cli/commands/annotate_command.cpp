@@ -2,10 +2,10 @@
 // judgement replaces the annotator's earlier one of that pair).
 #include "app/cli/command.h"
 #include "app/cli/entity_reference.h"
+#include "core/util/client_id.h"
 #include "core/util/error.h"
 #include "core/util/trim.h"
 #include "db/judgement_edits.h"
-#include "db/judgement_reader.h"
 #include "db/pair_details.h"
 #include "db/project_store.h"
 
@@ -22,7 +22,7 @@ void setupAnnotate(CLI::App& root)
     auto* cmd = root.add_subcommand("annotate", "Record one person's judgement of a pair (replaces their earlier one "
                                                 "of that pair, as the app does)");
     struct Options {
-        std::string project, pair, choice, shownFirst = "first", rationale, annotator;
+        std::string project, pair, choice, shownFirst = "first", rationale, annotator, clientId;
         int confidence = -1;
         bool json = false;
     };
@@ -38,9 +38,14 @@ void setupAnnotate(CLI::App& root)
     cmd->add_option("--confidence", o->confidence, "Confidence 0-100")->check(CLI::Range(0, 100));
     cmd->add_option("--rationale", o->rationale, "Why (kept with the judgement)");
     cmd->add_option("--annotator", o->annotator, "Who judged (required for a project file; on a server, the connected role)");
+    cmd->add_option("--client-id", o->clientId,
+                    "The judgement's own id (e.g. a UUID; made when absent): run the same command again with the same "
+                    "id after a failure and the judgement is stored once");
     cmd->add_flag("--json", o->json, "Print the stored judgement as JSON");
     cmd->callback([o] {
         const PairId pairId = parsePairReference(o->pair);
+        if (!o->clientId.empty() && !isValidClientId(o->clientId))
+            throw usageError("--client-id " + o->clientId + ": 1-100 printable characters without spaces");
         auto store = db::ProjectStore::open(o->project);
         // On a server the judgement is the connected person's; a file does not know who is judging.
         std::string annotator(trim(o->annotator));
@@ -70,15 +75,13 @@ void setupAnnotate(CLI::App& root)
             p.confidence = o->confidence;
         p.rationale = std::string(trim(o->rationale));
         p.createdAt = static_cast<std::int64_t>(std::time(nullptr));
+        p.clientId = o->clientId.empty() ? newClientId() : o->clientId;
 
-        // The replacement and the new judgement in one transaction: never none, never both.
-        db::WriteTransaction tx(*store);
-        const auto earlier = db::JudgementReader(*store).ofPairBy(pairId, PreferenceSource::Human, annotator);
-        db::JudgementEdits edits(*store);
-        for (const Preference& old : earlier)
-            edits.remove(old.id);
-        const PreferenceId id = edits.add(p);
-        tx.commit();
+        // The replacement and the new judgement in one transaction: never none, never both. A client id already
+        // stored (this command retried after a lost reply) changes nothing and succeeds.
+        const db::RecordedJudgement recorded = db::JudgementEdits(*store).replace(p);
+        const PreferenceId id = recorded.id;
+        const std::size_t replaced = recorded.replaced;
 
         const std::string winner = p.choice == Choice::Tie ? "tie"
                                    : p.choice == Choice::First ? "C" + std::to_string(p.shownFirst)
@@ -91,16 +94,22 @@ void setupAnnotate(CLI::App& root)
                                                 {"shown_second", p.shownSecond},
                                                 {"choice", p.choice == Choice::Tie ? "tie" : p.choice == Choice::First ? "A" : "B"},
                                                 {"winner", winner},
-                                                {"replaced", earlier.size()}}
+                                                {"replaced", replaced},
+                                                {"client_id", p.clientId},
+                                                {"already_stored", recorded.alreadyStored}}
                              .dump(2)
                       << "\n";
+            return;
+        }
+        if (recorded.alreadyStored) {
+            std::cout << "P" << pairId << ": judgement " << p.clientId << " was already stored (nothing changed)\n";
             return;
         }
         std::cout << "P" << pairId << ": " << annotator << " judged "
                   << (p.choice == Choice::Tie ? std::string("a tie") : winner + " better") << " (A = C" << p.shownFirst
                   << ", B = C" << p.shownSecond << ")";
-        if (!earlier.empty())
-            std::cout << ", replacing " << earlier.size() << " earlier judgement" << (earlier.size() == 1 ? "" : "s");
+        if (replaced != 0)
+            std::cout << ", replacing " << replaced << " earlier judgement" << (replaced == 1 ? "" : "s");
         std::cout << "\n";
     });
 }
