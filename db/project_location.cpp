@@ -11,6 +11,8 @@ std::optional<ServerProject> serverProjectOf(const std::string& location)
     const PostgresUrl url = parsePostgresUrl(location);
     ServerProject out;
     out.project = url.project;
+    out.shown = url.display;
+    out.server = url.server;
     // scheme://[user@]host[:port][/db][?...] in the display form (the password left out).
     std::string rest = url.display.substr(url.display.find("://") + 3);
     rest = rest.substr(0, rest.find('?'));
@@ -27,6 +29,16 @@ std::optional<ServerProject> serverProjectOf(const std::string& location)
     }
     out.host = authority.empty() ? "localhost" : authority;
     return out;
+}
+
+bool isServerLocation(const std::string& location)
+{
+    return isPostgresUrl(location);
+}
+
+std::string locationWithoutPassword(const std::string& location)
+{
+    return withoutPassword(location); // the URL module's, which leaves anything but a URL as it is
 }
 
 } // namespace rankpo::db

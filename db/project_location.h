@@ -12,7 +12,15 @@ struct ServerProject {
     std::string port;     // empty when the URL names none
     std::string database; // empty when the URL names none
     std::string project;  // the project's schema
+    std::string shown;    // the URL without its password: what messages and recent lists show
+    std::string server;   // `shown` without the project: "no project NAME at SERVER"
 };
+
+// True for a server URL (postgresql:// or postgres://), whether or not this build can open one.
+bool isServerLocation(const std::string& location);
+
+// The location with any password left out (a file's path as it is).
+std::string locationWithoutPassword(const std::string& location);
 
 // The server project a location names; nullopt for a project file. Throws rankpo::Error (Usage) for a URL that
 // names no project, or a project that is not an SQL identifier.

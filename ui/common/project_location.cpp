@@ -1,6 +1,6 @@
 #include "ui/common/project_location.h"
 
-#include "db/postgres/postgres_url.h"
+#include "db/project_location.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -12,13 +12,13 @@ namespace rankpo::ui {
 
 bool isServerLocation(const QString& location)
 {
-    return db::isPostgresUrl(location.trimmed().toStdString());
+    return db::isServerLocation(location.trimmed().toStdString());
 }
 
 QString rememberedLocation(const QString& location)
 {
     if (isServerLocation(location))
-        return QString::fromStdString(db::withoutPassword(location.trimmed().toStdString()));
+        return QString::fromStdString(db::locationWithoutPassword(location.trimmed().toStdString()));
     return QDir::cleanPath(QFileInfo(location).absoluteFilePath());
 }
 
@@ -27,7 +27,7 @@ QString projectTitle(const QString& location)
     if (!isServerLocation(location))
         return QFileInfo(location).completeBaseName();
     try {
-        return QString::fromStdString(db::parsePostgresUrl(location.trimmed().toStdString()).project);
+        return QString::fromStdString(db::serverProjectOf(location.trimmed().toStdString())->project);
     } catch (const std::exception&) {
         return rememberedLocation(location); // a URL without a valid project: opening it says what is wrong
     }
@@ -38,7 +38,7 @@ QString locationDetail(const QString& location)
     if (!isServerLocation(location))
         return QFileInfo(location).absolutePath();
     try {
-        return QString::fromStdString(db::parsePostgresUrl(location.trimmed().toStdString()).server);
+        return QString::fromStdString(db::serverProjectOf(location.trimmed().toStdString())->server);
     } catch (const std::exception&) {
         return rememberedLocation(location);
     }

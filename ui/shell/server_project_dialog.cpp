@@ -1,6 +1,6 @@
 #include "ui/shell/server_project_dialog.h"
 
-#include "db/postgres/postgres_url.h"
+#include "db/project_location.h"
 #include "ui/common/form_dialog.h"
 #include "ui/common/project_location.h"
 
@@ -56,9 +56,9 @@ void ServerProjectDialog::accept()
     // Checked here so that a typo is fixed in place rather than after a connection attempt.
     const std::string url = m_url->text().trimmed().toStdString();
     try {
-        if (!db::isPostgresUrl(url))
+        if (!db::isServerLocation(url))
             throw std::runtime_error("The URL starts with postgresql:// (postgresql://[user@]host[:port]/dbname?project=NAME).");
-        db::parsePostgresUrl(url);
+        db::serverProjectOf(url);
     } catch (const std::exception& e) {
         m_problem->setText(QString::fromUtf8(e.what()));
         m_problem->setVisible(true);
