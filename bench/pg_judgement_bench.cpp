@@ -16,6 +16,7 @@
 #include "db/judgement_edits.h"
 #include "db/judgement_reader.h"
 #include "db/pair_queue.h"
+#include "db/project_location.h"
 #include "db/project_store.h"
 #include "db/project_writer.h"
 #include "db/sql/connection.h"
@@ -74,16 +75,6 @@ std::string firstLine(const fs::path& file)
     std::string line;
     std::getline(in, line);
     return line;
-}
-
-std::string withRole(const std::string& url, const std::string& role)
-{
-    const auto scheme = url.find("://") + 3;
-    const auto at = url.find('@', scheme);
-    const auto slash = url.find('/', scheme);
-    if (at == std::string::npos || at > slash)
-        return url.substr(0, scheme) + role + "@" + url.substr(scheme);
-    return url.substr(0, scheme) + role + url.substr(at);
 }
 
 // One annotator: connect once, wait for the start, then judge pairs 1..count, timing each transaction.
@@ -171,7 +162,7 @@ Latencies ourJudgements(const std::string& self, const Cluster& cluster, int ann
     for (int a = 0; a < annotators; ++a) {
         const std::string role = "bench_annotator" + std::to_string(a);
         sql.exec("CREATE ROLE " + role + " LOGIN IN ROLE bench_team");
-        const std::string roleUrl = withRole(url, role), count = std::to_string(judgements),
+        const std::string roleUrl = db::locationAsUser(url, role), count = std::to_string(judgements),
                           out = (work / ("times." + std::to_string(a))).string(), goFile = go.string();
         const pid_t pid = fork();
         if (pid == 0) {

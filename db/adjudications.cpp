@@ -4,6 +4,7 @@
 #include "core/util/trim.h"
 #include "db/project_store.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <ctime>
 #include <unordered_map>
@@ -34,7 +35,7 @@ void Adjudications::decide(PairId pair, std::optional<CandidateId> winner, const
     const std::string who(trim(reviewer));
     if (who.empty())
         throw usageError("a decision needs the reviewer's name");
-    Connection& db = connectionOf(m_store);
+    Connection& db = connectionWithRight(m_store, TeamRight::Review, "adjudicating");
     auto find = db.prepare("SELECT candidate_lo, candidate_hi FROM pairs WHERE id = ?");
     find.bind(1, pair);
     if (!find.step())
@@ -63,6 +64,7 @@ void Adjudications::decide(PairId pair, std::optional<CandidateId> winner, const
 
 bool Adjudications::withdraw(PairId pair)
 {
+    requireTeamRight(m_store, TeamRight::Review, "withdrawing a decision");
     Connection& db = connectionOf(m_store);
     std::optional<Transaction> tx;
     if (!db.inTransaction())

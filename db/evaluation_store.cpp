@@ -1,6 +1,7 @@
 #include "db/evaluation_store.h"
 
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <ctime>
 
@@ -24,10 +25,11 @@ EvaluationRecord readEvaluation(Statement& st)
 
 } // namespace
 
-EvaluationStore::EvaluationStore(ProjectStore& store) : m_db(connectionOf(store)) {}
+EvaluationStore::EvaluationStore(ProjectStore& store) : m_store(store), m_db(connectionOf(store)) {}
 
 std::int64_t EvaluationStore::save(const EvaluationRecord& evaluation, const std::vector<RankedCandidate>& rankings)
 {
+    requireTeamRight(m_store, TeamRight::Administer, "evaluating");
     Transaction tx(m_db);
     auto st = m_db.prepare("INSERT INTO evaluations(model, identity, split, metrics, run_id, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");

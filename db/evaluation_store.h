@@ -42,6 +42,7 @@ public:
     std::vector<RankedCandidate> rankings(std::int64_t evaluationId, std::optional<JobId> job = std::nullopt);
 
 private:
+    ProjectStore& m_store; // asked for the team rights a write needs
     Connection& m_db;
 };
 

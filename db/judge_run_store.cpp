@@ -2,6 +2,7 @@
 
 #include "core/util/error.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <ctime>
 
@@ -44,10 +45,11 @@ JudgeRunRecord readRun(Statement& st)
 
 } // namespace
 
-JudgeRunStore::JudgeRunStore(ProjectStore& store) : m_db(connectionOf(store)) {}
+JudgeRunStore::JudgeRunStore(ProjectStore& store) : m_store(store), m_db(connectionOf(store)) {}
 
 JudgeRunRecord JudgeRunStore::begin(JudgeRunRecord run)
 {
+    requireTeamRight(m_store, TeamRight::Administer, "running the AI judge");
     if (run.model.empty() || run.annotator.empty())
         throw usageError("a judge run needs a model and an annotator");
     run.status = RunStatus::Running;

@@ -93,6 +93,7 @@ public:
 private:
     void storeCounts(std::int64_t runId, const JudgeRunCounts& counts);
 
+    ProjectStore& m_store; // asked for the team rights a write needs
     Connection& m_db;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/util/error.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <ctime>
 
@@ -19,7 +20,7 @@ std::set<std::pair<CandidateId, CandidateId>> MadePairWriter::existingPairs(JobI
 
 std::size_t MadePairWriter::add(const std::vector<MadePair>& pairs, const std::string& madeBy, const std::string& strategy)
 {
-    Connection& db = connectionOf(m_store);
+    Connection& db = connectionWithRight(m_store, TeamRight::Administer, "making pairs");
     Transaction tx(db);
     auto insert = db.prepare("INSERT INTO pairs(job_id, candidate_lo, candidate_hi, created_at, made_by, strategy, "
                              "rank_lo, rank_hi, score_lo, score_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "

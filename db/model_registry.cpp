@@ -1,6 +1,7 @@
 #include "db/model_registry.h"
 
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <ctime>
 
@@ -25,10 +26,11 @@ constexpr const char* kColumns = "id, name, kind, coalesce(path, ''), identity, 
 
 } // namespace
 
-ModelRegistry::ModelRegistry(ProjectStore& store) : m_db(connectionOf(store)) {}
+ModelRegistry::ModelRegistry(ProjectStore& store) : m_store(store), m_db(connectionOf(store)) {}
 
 std::int64_t ModelRegistry::upsert(const ModelRecord& model)
 {
+    requireTeamRight(m_store, TeamRight::Administer, "registering a model");
     Transaction tx(m_db);
     auto st = m_db.prepare("INSERT INTO models(name, kind, path, identity, base_model, info, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, "

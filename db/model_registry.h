@@ -33,6 +33,7 @@ public:
     std::vector<ModelRecord> list();
 
 private:
+    ProjectStore& m_store; // asked for the team rights a write needs
     Connection& m_db;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/util/error.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 namespace rankpo::db {
 namespace {
@@ -54,7 +55,7 @@ void ModelScoreStore::replace(const std::string& model, const std::vector<JobCan
     if (couples.size() != scores.size())
         throw dataError("model scores: " + std::to_string(scores.size()) + " scores for " + std::to_string(couples.size())
                         + " (job, candidate) couples");
-    Connection& db = connectionOf(m_store);
+    Connection& db = connectionWithRight(m_store, TeamRight::Administer, "scoring pairs");
     Transaction tx(db);
     db.prepare("DELETE FROM model_scores WHERE model = ?").bind(1, model).run();
     auto insert = db.prepare("INSERT INTO model_scores(model, job_id, candidate_id, score) VALUES (?, ?, ?, ?)");
@@ -74,7 +75,7 @@ void ModelScoreStore::add(const std::string& model, const std::vector<JobCandida
     if (couples.size() != scores.size())
         throw dataError("model scores: " + std::to_string(scores.size()) + " scores for " + std::to_string(couples.size())
                         + " (job, candidate) couples");
-    Connection& db = connectionOf(m_store);
+    Connection& db = connectionWithRight(m_store, TeamRight::Administer, "scoring pairs");
     Transaction tx(db);
     auto insert = db.prepare("INSERT INTO model_scores(model, job_id, candidate_id, score) VALUES (?, ?, ?, ?) "
                              "ON CONFLICT(model, job_id, candidate_id) DO UPDATE SET score = excluded.score");

@@ -5,6 +5,7 @@
 #include "core/util/trim.h"
 #include "db/project_store.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <algorithm>
 #include <ctime>
@@ -78,6 +79,7 @@ constexpr const char* kWorkloadSql =
 
 AssignmentResult PairAssignments::assign(const AssignmentRequest& request)
 {
+    requireTeamRight(m_store, TeamRight::Administer, "assigning pairs");
     const std::vector<std::string> names = checkedAnnotators(request);
     const auto k = static_cast<std::size_t>(request.perPair);
     Connection& db = connectionOf(m_store);

@@ -2,6 +2,7 @@
 
 #include "core/util/error.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <cmath>
 #include <cstring>
@@ -53,7 +54,7 @@ std::vector<float> decodeEmbeddingBlob(const std::string& blob, std::int64_t dim
     return out;
 }
 
-ProjectEmbeddingCache::ProjectEmbeddingCache(ProjectStore& store) : m_db(connectionOf(store)) {}
+ProjectEmbeddingCache::ProjectEmbeddingCache(ProjectStore& store) : m_store(store), m_db(connectionOf(store)) {}
 
 std::vector<std::vector<float>> ProjectEmbeddingCache::lookup(const std::string& modelIdentity,
                                                              const std::vector<ContentHash>& texts)
@@ -86,6 +87,12 @@ void ProjectEmbeddingCache::store(const std::string& modelIdentity, const std::v
         throw usageError("embedding cache: " + std::to_string(texts.size()) + " texts but " +
                          std::to_string(vectors.size()) + " vectors");
     if (texts.empty())
+        return;
+    // An annotator's app computes vectors and uses them without keeping them: the project's caches are written
+    // by its admins only, and the server would refuse the rows.
+    if (!m_mayStore)
+        m_mayStore = mayWriteCaches(m_store);
+    if (!*m_mayStore)
         return;
     std::optional<Transaction> tx;
     beginUnlessOpen(tx, m_db, true);

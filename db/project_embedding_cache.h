@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,9 @@ public:
     std::size_t hits() const { return m_hits; }
 
 private:
+    ProjectStore& m_store;
     Connection& m_db;
+    std::optional<bool> m_mayStore; // the caches are an admin's to write (db/team_rights.h); asked once
     std::size_t m_lookups = 0;
     std::size_t m_hits = 0;
 };

@@ -41,4 +41,17 @@ std::string locationWithoutPassword(const std::string& location)
     return withoutPassword(location); // the URL module's, which leaves anything but a URL as it is
 }
 
+std::string locationAsUser(const std::string& location, const std::string& user)
+{
+    const auto scheme = location.find("://");
+    if (scheme == std::string::npos)
+        return location;
+    const auto begin = scheme + 3;
+    const auto at = location.find('@', begin);
+    const auto slash = location.find('/', begin);
+    if (at == std::string::npos || at > slash) // no user named: add one
+        return location.substr(0, begin) + user + "@" + location.substr(begin);
+    return location.substr(0, begin) + user + location.substr(at);
+}
+
 } // namespace rankpo::db

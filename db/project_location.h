@@ -26,4 +26,8 @@ std::string locationWithoutPassword(const std::string& location);
 // names no project, or a project that is not an SQL identifier.
 std::optional<ServerProject> serverProjectOf(const std::string& location);
 
+// A server URL with another login role as its user (postgresql://alice@host/... -> postgresql://bob@host/...; any
+// password goes with the old user): a teammate's view of the same project, for scripts and tests.
+std::string locationAsUser(const std::string& location, const std::string& user);
+
 } // namespace rankpo::db

@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 #include "db/project_store.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <unordered_map>
 
@@ -74,6 +75,7 @@ public:
         labels();
         assignments();
         adjudications();
+        teamMembers();
         return m_report;
     }
 
@@ -280,6 +282,19 @@ private:
         }
     }
 
+    // A snapshot (a file) records who the server's team was; a server's team is its own (the roles, privileges and
+    // policies of rankpo team), so pushing brings no one into it.
+    void teamMembers()
+    {
+        if (m_to.dialect() == SqlDialect::Postgres)
+            return;
+        auto insert = m_to.prepare("INSERT INTO team_members (role_name, display_name, team_role, added_at) "
+                                   "VALUES (?, ?, ?, ?) ON CONFLICT (role_name) DO NOTHING");
+        auto rows = m_from.prepare("SELECT role_name, display_name, team_role, added_at FROM team_members ORDER BY role_name");
+        while (rows.step())
+            insert.bind(1, rows.textView(0)).bind(2, rows.textView(1)).bind(3, rows.textView(2)).bind(4, rows.int64(3)).run();
+    }
+
     Connection& m_from;
     Connection& m_to;
     bool m_keepIds;
@@ -298,7 +313,7 @@ bool isEmpty(Connection& db)
 MergeReport mergeProject(ProjectStore& source, ProjectStore& destination, const MergeOptions& options)
 {
     Connection& from = connectionOf(source);
-    Connection& to = connectionOf(destination);
+    Connection& to = connectionWithRight(destination, TeamRight::Administer, "pushing a project into it");
     if (source.path() == destination.path())
         throw usageError(source.path() + ": a project cannot be merged into itself");
     if (options.keepIds && !isEmpty(to))

@@ -5,6 +5,7 @@
 #include "core/util/error.h"
 #include "db/judgement_reader.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 #include "db/postgres/postgres_url.h"
 #include "db/sql/connection.h"
 #include "db/sqlite/sqlite_connection.h"
@@ -324,6 +325,7 @@ ProjectStore::SplitResult ProjectStore::assignSplit(double testFraction, std::ui
 {
     if (!(testFraction >= 0.0 && testFraction <= 1.0))
         throw usageError("test fraction must be between 0 and 1, got " + std::to_string(testFraction));
+    requireTeamRight(*this, TeamRight::Administer, "splitting the jobs");
     struct Keyed {
         std::uint64_t key;
         std::string hash;

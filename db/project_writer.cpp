@@ -4,6 +4,7 @@
 #include "core/formats/job_facts_parser.h"
 #include "core/util/error.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <ctime>
 
@@ -61,7 +62,7 @@ const char* kindName(bool job)
 } // namespace
 
 ProjectWriter::ProjectWriter(ProjectStore& store)
-    : m_db(connectionOf(store))
+    : m_db(connectionWithRight(store, TeamRight::Administer, "importing"))
     , m_now(static_cast<std::int64_t>(std::time(nullptr)))
     , m_findJob(m_db.prepare("SELECT id FROM jobs WHERE content_hash = ?"))
     , m_insertJob(m_db.prepare("INSERT INTO jobs(content_hash, text, external_id, title, institution, location, contract, "

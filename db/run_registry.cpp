@@ -2,6 +2,7 @@
 
 #include "core/util/error.h"
 #include "db/store_access.h"
+#include "db/team_rights.h"
 
 #include <cmath>
 #include <ctime>
@@ -55,7 +56,7 @@ std::optional<RunStatus> runStatusFromString(std::string_view text)
     return std::nullopt;
 }
 
-RunRegistry::RunRegistry(ProjectStore& store) : m_db(connectionOf(store)) {}
+RunRegistry::RunRegistry(ProjectStore& store) : m_store(store), m_db(connectionOf(store)) {}
 
 bool RunRegistry::nameTaken(const std::string& name)
 {
@@ -66,6 +67,7 @@ bool RunRegistry::nameTaken(const std::string& name)
 
 RunRecord RunRegistry::begin(RunRecord run)
 {
+    requireTeamRight(m_store, TeamRight::Administer, "training");
     Transaction tx(m_db);
     if (run.name.empty()) {
         auto count = m_db.prepare("SELECT count(*) FROM runs WHERE method = ?");
@@ -137,6 +139,7 @@ void RunRegistry::finish(std::int64_t runId, RunStatus status, const std::string
 
 void RunRegistry::reopen(std::int64_t runId, const std::string& message)
 {
+    requireTeamRight(m_store, TeamRight::Administer, "resuming a training run");
     Transaction tx(m_db);
     auto st = m_db.prepare("UPDATE runs SET status = 'running', message = ?, finished_at = NULL WHERE id = ?");
     st.bind(1, message).bind(2, runId).run();

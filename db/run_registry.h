@@ -62,6 +62,7 @@ public:
     bool nameTaken(const std::string& name);
 
 private:
+    ProjectStore& m_store; // asked for the team rights a write needs
     Connection& m_db;
 };
 

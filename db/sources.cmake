@@ -33,5 +33,8 @@ list(APPEND RANKPO_DB_SOURCES
   sqlite/sqlite_connection.cpp
   sqlite/sqlite_migrations.cpp
   sqlite/sqlite_project_file.cpp
+  team_admin.cpp
+  team_members.cpp
+  team_rights.cpp
   training_data.cpp
 )

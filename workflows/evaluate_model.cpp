@@ -11,6 +11,7 @@
 #include "db/run_registry.h"
 #include "db/project_embedding_cache.h"
 #include "db/project_texts.h"
+#include "db/team_rights.h"
 
 #include <chrono>
 #include <cmath>
@@ -257,6 +258,7 @@ EvaluationResult evaluateModel(db::ProjectStore& store, TextEncoder& encoder, co
 
 EvaluationResult evaluateModel(db::ProjectStore& store, const EvaluationOptions& options)
 {
+    db::requireTeamRight(store, db::TeamRight::Administer, "evaluating"); // before the model loads
     checkSplit(store, options.split);
     const ModelEntry entry = resolveProjectModel(store, options.model);
     db::ProjectEmbeddingCache cache(store);

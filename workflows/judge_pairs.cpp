@@ -6,6 +6,7 @@
 #include "db/judge_run_store.h"
 #include "db/project_store.h"
 #include "db/project_texts.h"
+#include "db/team_rights.h"
 
 #include <nlohmann/json.hpp>
 
@@ -124,6 +125,7 @@ JudgePlan planJudging(db::ProjectStore& store, const JudgeWorkflowOptions& optio
 JudgeSummary judgePairs(db::ProjectStore& store, const JudgeWorkflowOptions& options, const std::atomic<bool>* cancel,
                         const std::function<void(const JudgeProgress&)>& progress)
 {
+    db::requireTeamRight(store, db::TeamRight::Administer, "running the AI judge"); // before any request is sent
     const auto start = std::chrono::steady_clock::now();
     const JudgePlan plan = planJudging(store, options);
     ChatJudge judge(promptOf(options), chatOptions(options, plan.masked)); // checks headers and the CA bundle

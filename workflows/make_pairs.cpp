@@ -6,6 +6,7 @@
 #include "db/project_embedding_cache.h"
 #include "db/project_store.h"
 #include "db/project_texts.h"
+#include "db/team_rights.h"
 
 #include <algorithm>
 #include <chrono>
@@ -127,6 +128,8 @@ MakePairsResult makePairs(db::ProjectStore& store, TextEmbedder& embedder, const
 
 MakePairsResult makePairs(db::ProjectStore& store, const MakePairsOptions& options)
 {
+    // Asked before the model loads, so that a refused person waits for nothing.
+    db::requireTeamRight(store, db::TeamRight::Administer, "making pairs");
     const ModelEntry entry = resolveProjectModel(store, options.model);
     db::ProjectEmbeddingCache cache(store);
     // Loaded only if a text is missing from the cache.

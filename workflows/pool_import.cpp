@@ -2,6 +2,7 @@
 
 #include "core/util/error.h"
 #include "db/project_store.h"
+#include "db/team_rights.h"
 
 #include <algorithm>
 
@@ -27,6 +28,7 @@ PoolImportReport importPool(db::ProjectStore& store, const std::vector<std::stri
 {
     if (paths.empty())
         throw usageError("no files or folders to import");
+    db::requireTeamRight(store, db::TeamRight::Administer, "importing"); // before any file is parsed
     PoolSourceOptions sourceOptions;
     sourceOptions.recursive = options.recursive;
     sourceOptions.extract.maxBytes = options.maxBytes;

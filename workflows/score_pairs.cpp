@@ -5,6 +5,7 @@
 #include "db/project_store.h"
 #include "db/project_texts.h"
 #include "db/project_embedding_cache.h"
+#include "db/team_rights.h"
 
 #include <chrono>
 #include <set>
@@ -102,6 +103,7 @@ MissingScoreResult scoreMissing(db::ProjectStore& store, TextEmbedder& embedder,
 MissingScoreResult scoreMissing(db::ProjectStore& store, const std::vector<db::JobCandidate>& couples,
                                 const EncodingOptions& options)
 {
+    db::requireTeamRight(store, db::TeamRight::Administer, "scoring pairs"); // before the model loads
     const ModelEntry entry = resolveProjectModel(store, options.model);
     db::ProjectEmbeddingCache cache(store);
     EncoderTextEmbedder embedder(entry, encoderOptions(options), options.useCache ? &cache : nullptr,
@@ -172,6 +174,7 @@ PairScoreResult scorePairs(db::ProjectStore& store, TextEmbedder& embedder, cons
 
 PairScoreResult scorePairs(db::ProjectStore& store, const PairScoreOptions& options)
 {
+    db::requireTeamRight(store, db::TeamRight::Administer, "scoring pairs"); // before the model loads
     const ModelEntry entry = resolveProjectModel(store, options.model);
     db::ProjectEmbeddingCache cache(store);
     // Loaded only if a text is missing from the cache.

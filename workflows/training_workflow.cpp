@@ -14,6 +14,7 @@
 #include "db/project_embedding_cache.h"
 #include "db/project_store.h"
 #include "db/project_texts.h"
+#include "db/team_rights.h"
 #include "workflows/runs_location.h"
 #include "workflows/text_embedder.h"
 #include "db/training_data.h"
@@ -463,6 +464,7 @@ private:
 
 TrainingResult trainModel(db::ProjectStore& store, const TrainingRequest& request)
 {
+    db::requireTeamRight(store, db::TeamRight::Administer, "training"); // before the model loads
     if (store.jobIds(Split::Train).empty())
         throw usageError(store.path() + ": the project has no training split: run `rankpo split` first");
     return TrainingSession(store, request).run();

@@ -20,12 +20,14 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitData = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitForbidden = 3;
 
 int exitCodeFor(rankpo::ErrorKind kind)
 {
     switch (kind) {
     case rankpo::ErrorKind::Usage: return kExitUsage;
     case rankpo::ErrorKind::Cancelled: return 130;
+    case rankpo::ErrorKind::Forbidden: return kExitForbidden;
     case rankpo::ErrorKind::Data:
     case rankpo::ErrorKind::Io: return kExitData;
     }

@@ -323,6 +323,10 @@ void PostgresConnection::throwError(const std::string& context, const PGresult* 
         throw StoreUnavailable(text + " (the server cannot be reached; the next try reconnects)");
     if (isIoState(state))
         throw ioError(text);
+    // insufficient_privilege: a privilege the project's owner did not grant, or a row-level policy of a team
+    // project (db/postgres/postgres_team.cpp) that the row breaks.
+    if (state && std::strcmp(state, "42501") == 0)
+        throw forbiddenError(text);
     throw dataError(text);
 }
 
@@ -581,6 +585,17 @@ std::optional<std::string> PostgresConnection::sessionUser()
             m_user = st.text(0);
     }
     return m_user;
+}
+
+std::string PostgresConnection::encryptPassword(const std::string& role, const std::string& password)
+{
+    ensureConnected();
+    char* hashed = PQencryptPasswordConn(m_conn, password.c_str(), role.c_str(), nullptr);
+    if (!hashed)
+        throw dataError(m_location + ": cannot hash the password for " + role + ": " + trimmed(PQerrorMessage(m_conn)));
+    std::string out(hashed);
+    PQfreemem(hashed);
+    return out;
 }
 
 } // namespace rankpo::db

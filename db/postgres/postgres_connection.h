@@ -58,6 +58,9 @@ public:
     bool externalChangeStampIsTeamWork() const override { return true; }
     // The login role (session_user), asked once.
     std::optional<std::string> sessionUser() override;
+    // `password` hashed for `role` the way the server stores passwords (SCRAM by default), so that ALTER ROLE
+    // sends the hash and no plain password reaches the server's logs.
+    std::string encryptPassword(const std::string& role, const std::string& password);
 
     // Sets search_path to `schema` (an identifier the caller has checked), so that the shared SQL names tables
     // without a schema.

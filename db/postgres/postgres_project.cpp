@@ -38,15 +38,26 @@ struct SchemaState {
 SchemaState readSchema(PostgresConnection& db, const std::string& schema)
 {
     SchemaState s;
+    // One round trip. A team project (rankpo team init) grants its schema to its members only: anyone else is told
+    // so here rather than by the server's "permission denied for schema" on the first table (CASE keeps
+    // has_schema_privilege and to_regclass off a schema that is not there or not theirs).
     auto st = db.prepare("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = CAST(?1 AS TEXT)), "
                          "(SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                          " WHERE n.nspname = CAST(?1 AS TEXT)), "
-                         "to_regclass(quote_ident(CAST(?1 AS TEXT)) || '.rankpo_schema') IS NOT NULL");
+                         "CASE WHEN EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = CAST(?1 AS TEXT)) "
+                         " THEN has_schema_privilege(CAST(?1 AS TEXT), 'USAGE') ELSE TRUE END, session_user, "
+                         "CASE WHEN EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = CAST(?1 AS TEXT)) "
+                         " AND has_schema_privilege(CAST(?1 AS TEXT), 'USAGE') "
+                         " THEN to_regclass(quote_ident(CAST(?1 AS TEXT)) || '.rankpo_schema') IS NOT NULL "
+                         " ELSE FALSE END");
     st.bind(1, schema);
     st.step();
     s.exists = st.int64(0) != 0;
     s.objects = st.int64(1);
-    s.isProject = st.int64(2) != 0;
+    if (s.exists && st.int64(2) == 0)
+        throw forbiddenError(db.location() + ": " + st.text(3) + " is not a member of project " + schema
+                             + " (an admin of the project adds people with rankpo team add)");
+    s.isProject = st.int64(4) != 0;
     st.reset();
     if (s.isProject) {
         auto info = db.prepare("SELECT application_id, version FROM rankpo_schema");

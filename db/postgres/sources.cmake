@@ -3,4 +3,5 @@ list(APPEND RANKPO_DB_SOURCES
   postgres/postgres_connection.cpp
   postgres/postgres_migrations.cpp
   postgres/postgres_project.cpp
+  postgres/postgres_team.cpp
 )

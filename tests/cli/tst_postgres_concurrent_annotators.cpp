@@ -4,6 +4,7 @@
 // refused and stores nothing. Against the pg_cluster fixture's server (it trusts loopback: no passwords); skips
 // without one.
 #include "cli_runner.h"
+#include "db/project_location.h"
 #include "db/project_store.h"
 #include "db/sql/connection.h"
 #include "db/store_access.h"
@@ -25,17 +26,6 @@ namespace {
 
 constexpr int kWriters = 8;
 constexpr int kPerWriter = 50;
-
-// The cluster's URL with another login role: postgresql://user@host... -> postgresql://role@host...
-std::string asRole(const std::string& url, const std::string& role)
-{
-    const auto scheme = url.find("://") + 3;
-    const auto at = url.find('@', scheme);
-    const auto slash = url.find('/', scheme);
-    if (at == std::string::npos || at > slash) // no user named: add one
-        return url.substr(0, scheme) + role + "@" + url.substr(scheme);
-    return url.substr(0, scheme) + role + url.substr(at);
-}
 
 // One writer: a shell loop of annotate calls, each its own process, connection and transaction.
 std::unique_ptr<QProcess> startWriter(const QString& project, int writer)
@@ -89,7 +79,7 @@ private Q_SLOTS:
         clock.start();
         std::vector<std::unique_ptr<QProcess>> writers;
         for (int w = 0; w < kWriters; ++w)
-            writers.push_back(startWriter(QString::fromStdString(asRole(url, roles[w])), w));
+            writers.push_back(startWriter(QString::fromStdString(db::locationAsUser(url, roles[w])), w));
         for (auto& w : writers) {
             QVERIFY(w->waitForFinished(60000));
             QVERIFY2(w->exitStatus() == QProcess::NormalExit && w->exitCode() == 0, w->readAll().constData());
@@ -102,16 +92,17 @@ private Q_SLOTS:
             QCOMPARE(stats.annotators.at("human:" + role), std::int64_t(kPerWriter));
 
         // A retry of a judgement already made replaces it; a name other than one's own is refused.
-        const QString first = QString::fromStdString(asRole(url, roles[0]));
+        const QString first = QString::fromStdString(db::locationAsUser(url, roles[0]));
         QCOMPARE(runRankpo({"annotate", first, "--pair", "P1", "--choice", "A"}).exitCode, 0);
         const auto other = runRankpo({"annotate", first, "--pair", "P2", "--choice", "A", "--annotator", "someone"});
         QCOMPARE(other.exitCode, 2);
         QVERIFY2(other.err.contains("you are connected as " + QString::fromStdString(roles[0])), qPrintable(other.err));
-        // A role the project was not shared with: refused with the server's reason, nothing stored.
-        const auto outsider = runRankpo({"annotate", QString::fromStdString(asRole(url, schema + "_outsider")), "--pair",
-                                         "P1", "--choice", "A"});
-        QCOMPARE(outsider.exitCode, 1);
-        QVERIFY2(outsider.err.contains("permission denied"), qPrintable(outsider.err));
+        // A role the project was not shared with: refused (exit 3), told why, nothing stored.
+        const auto outsider = runRankpo(
+            {"annotate", QString::fromStdString(db::locationAsUser(url, schema + "_outsider")), "--pair", "P1", "--choice", "A"});
+        QCOMPARE(outsider.exitCode, 3);
+        QVERIFY2(outsider.err.contains(QString::fromStdString(schema + "_outsider is not a member of project " + schema)),
+                 qPrintable(outsider.err));
         stats = db::ProjectStore::open(url)->stats();
         QCOMPARE(stats.preferencesHuman, std::int64_t(human + kWriters * kPerWriter));
 

@@ -1,6 +1,7 @@
 #include "ui/shell/main_window.h"
 
 #include "db/project_store.h"
+#include "db/team_rights.h"
 #include "ui/adjudicate/adjudication_page.h"
 #include "ui/agreement/agreement_page.h"
 #include "ui/annotate/annotation_page.h"
@@ -301,8 +302,21 @@ void MainWindow::setDocument(ProjectDocument* document)
 {
     ProjectDocument* old = m_document;
     m_document = document;
+    m_teamRole.clear();
     if (document) {
-        document->setAnnotator(AppSettings().annotator());
+        // On a server the connected login role is who judges (the team's policies hold everyone to their own
+        // name); a file takes the name the person gave.
+        const auto user = document->store().sessionUser();
+        document->setAnnotator(user ? QString::fromStdString(*user) : AppSettings().annotator());
+        try {
+            const db::TeamStanding& standing = db::TeamRights(document->store()).standing();
+            if (standing.enforced)
+                m_teamRole = standing.owner ? tr("owner")
+                           : standing.role  ? QString::fromUtf8(db::teamRoleName(*standing.role).data())
+                                            : tr("not a member");
+        } catch (const std::exception&) {
+            m_teamRole.clear(); // the label only; the server decides what is allowed either way
+        }
         m_undoGroup->addStack(document->undoStack());
         m_undoGroup->setActiveStack(document->undoStack());
         connect(document, &ProjectDocument::editFailed, this, [this](const QString& summary, const QString& detail) {
@@ -334,7 +348,9 @@ void MainWindow::updateTitle()
     setWindowTitle(m_document ? tr("%1 — RankPO Studio").arg(m_document->displayName()) : tr("RankPO Studio"));
     setWindowFilePath(m_document && !isServerLocation(m_document->location()) ? m_document->location() : QString());
     const QString annotator = m_document ? m_document->annotator() : AppSettings().annotator();
-    m_annotatorLabel->setText(annotator.isEmpty() ? tr("Annotator: not set") : tr("Annotator: %1").arg(annotator));
+    m_annotatorLabel->setText(annotator.isEmpty()      ? tr("Annotator: not set")
+                              : m_teamRole.isEmpty() ? tr("Annotator: %1").arg(annotator)
+                                                     : tr("Annotator: %1 (%2)").arg(annotator, m_teamRole));
     if (m_document)
         statusBar()->showMessage(m_document->location());
     else
@@ -422,6 +438,13 @@ bool MainWindow::ensureAnnotator()
 
 void MainWindow::editAnnotator()
 {
+    if (m_document && m_document->store().sessionUser()) {
+        showError(this, tr("On a server project you judge as the login role you connected with"),
+                  tr("%1 is your name on this server, and every judgement and decision you make here is stored under "
+                     "it. To judge as someone else, open the project with their login.")
+                      .arg(m_document->annotator()));
+        return;
+    }
     AppSettings settings;
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Annotator"),

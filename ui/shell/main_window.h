@@ -103,6 +103,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QList<QAction*> m_projectActions;
     QLabel* m_annotatorLabel;
+    // On a server project with team rights: the connected person's role there ("annotator"), read once on open.
+    QString m_teamRole;
 };
 
 } // namespace rankpo::ui

@@ -23,10 +23,10 @@ void setupAdjudicate(CLI::App& root)
         bool withdraw = false, json = false;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("project", o->project, "Project file")->required();
+    cmd->add_option("project", o->project, "Project file or postgresql:// URL")->required();
     cmd->add_option("--pair", o->pair, "The pair: P<n> as the app names it (or n)")->required();
     cmd->add_option("--winner", o->winner, "The better candidate, C<n> as `rankpo review` lists it, or tie");
-    cmd->add_option("--reviewer", o->reviewer, "Who decides");
+    cmd->add_option("--reviewer", o->reviewer, "Who decides (required for a project file; on a server, the connected role)");
     cmd->add_option("--note", o->note, "Why (kept with the decision; export writes it as the rationale)");
     cmd->add_flag("--withdraw", o->withdraw, "Remove the pair's decision");
     cmd->add_flag("--json", o->json, "Print the stored decision as JSON");
@@ -43,9 +43,17 @@ void setupAdjudicate(CLI::App& root)
         }
         if (o->winner.empty())
             throw usageError("--winner C<n>|tie is required (or --withdraw)");
-        if (trim(o->reviewer).empty())
+        // On a server the decision is the connected reviewer's (the team's policies hold them to it).
+        std::string reviewer(trim(o->reviewer));
+        if (const auto user = store->sessionUser()) {
+            if (!reviewer.empty() && reviewer != *user)
+                throw usageError("--reviewer " + reviewer + ": you are connected as " + *user
+                                 + ", and a decision is made in your own name");
+            reviewer = *user;
+        }
+        if (reviewer.empty())
             throw usageError("--reviewer NAME is required: a decision records who made it");
-        decisions.decide(pair, parseWinnerReference(o->winner), o->reviewer, o->note);
+        decisions.decide(pair, parseWinnerReference(o->winner), reviewer, o->note);
         const auto stored = decisions.of(pair);
         const std::string winner = stored->winner ? "C" + std::to_string(*stored->winner) : "tie";
         if (o->json) {

@@ -16,6 +16,7 @@ rankpo_cli_command(metrics_command.cpp)
 rankpo_cli_command(models_command.cpp)
 rankpo_cli_command(runs_command.cpp)
 rankpo_cli_command(split_command.cpp)
+rankpo_cli_command(team_command.cpp)
 rankpo_cli_command(stats_command.cpp)
 rankpo_cli_command(votes_command.cpp)
 
