@@ -18,15 +18,20 @@ const std::vector<Migration>& postgresMigrations()
     return all;
 }
 
-void migratePostgres(PostgresConnection& db, int targetVersion)
+namespace {
+
+// A migration that adds tables leaves the team without rights to them: the members' privileges are given again,
+// from nothing, by the project's rankpo_team_grant (schema version 8), once the project's team rights are on.
+constexpr int kTeamGrantVersion = 8;
+constexpr const char* kRegrantTeam =
+    "SELECT rankpo_team_grant(m.role_name, m.team_role) FROM team_members m "
+    "WHERE EXISTS (SELECT 1 FROM project_info WHERE key = 'team.rights' AND value = 'on') "
+    "AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = m.role_name)";
+
+// Applies the migrations past the project's version, each in its own transaction; says whether any ran.
+bool applyMigrations(PostgresConnection& db, int targetVersion)
 {
-    // The usual open: already up to date, no lock to take.
-    if (const int current = db.schemaVersion(); current >= targetVersion) {
-        if (current > targetVersion)
-            throw dataError(db.location() + ": project schema version " + std::to_string(current)
-                            + " is newer than this program supports (" + std::to_string(targetVersion) + ")");
-        return;
-    }
+    bool migrated = false;
     for (const auto& m : postgresMigrations()) {
         if (m.version > targetVersion)
             break;
@@ -43,6 +48,40 @@ void migratePostgres(PostgresConnection& db, int targetVersion)
             continue;
         db.exec(m.sql);
         db.prepare("UPDATE rankpo_schema SET version = ?").bind(1, m.version).run();
+        tx.commit();
+        migrated = true;
+    }
+    return migrated;
+}
+
+} // namespace
+
+void migratePostgres(PostgresConnection& db, int targetVersion)
+{
+    // The usual open: already up to date, no lock to take.
+    if (const int current = db.schemaVersion(); current >= targetVersion) {
+        if (current > targetVersion)
+            throw dataError(db.location() + ": project schema version " + std::to_string(current)
+                            + " is newer than this program supports (" + std::to_string(targetVersion) + ")");
+        return;
+    }
+    bool migrated = false;
+    try {
+        migrated = applyMigrations(db, targetVersion);
+    } catch (const Error& e) {
+        // Only the owner changes the schema (db/postgres/postgres_team.cpp): a member waits for them.
+        if (e.kind() != ErrorKind::Forbidden)
+            throw;
+        auto st = db.prepare("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = current_schema()");
+        const std::string owner = st.step() ? st.text(0) : std::string("the role that made it");
+        throw forbiddenError(db.location() + ": the project needs upgrading to schema " + std::to_string(targetVersion)
+                             + " for this program, which its owner (" + owner + ") does by opening it once");
+    }
+    if (migrated && targetVersion >= kTeamGrantVersion) {
+        Transaction tx(db);
+        auto st = db.prepare(kRegrantTeam);
+        while (st.step()) {
+        }
         tx.commit();
     }
 }

@@ -73,37 +73,18 @@ CREATE POLICY team_decide ON adjudications FOR ALL USING ((SELECT rankpo_team_ro
                 OR ((SELECT rankpo_team_role()) = 'reviewer' AND reviewer = session_user));
 )sql";
 
-// A member's privileges, from nothing: every member reads the project; annotators and reviewers write judgements
-// (the policies keep those their own), reviewers decisions; admins write every table. No one but the owner
-// changes the schema (migrations, policies).
-void grantPrivileges(PostgresConnection& db, const std::string& role, TeamRole teamRole)
+// A member's privileges, from nothing, through the project's rankpo_team_grant (migration 0008): it runs as the
+// owner, who made every grant, so that an admin who does not own the project can give and take rights too. No
+// team role takes every right away.
+void setPrivileges(PostgresConnection& db, const std::string& role, std::optional<TeamRole> teamRole)
 {
-    const std::string& project = db.schema();
-    ddl(db, "REVOKE ALL ON ALL TABLES IN SCHEMA %2$I FROM %1$I", role, project);
-    ddl(db, "REVOKE ALL ON ALL SEQUENCES IN SCHEMA %2$I FROM %1$I", role, project);
-    ddl(db, "GRANT USAGE ON SCHEMA %2$I TO %1$I", role, project);
-    ddl(db, "GRANT SELECT ON ALL TABLES IN SCHEMA %2$I TO %1$I", role, project);
-    ddl(db, "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %2$I TO %1$I", role, project);
-    switch (teamRole) {
-    case TeamRole::Reviewer:
-        ddl(db, "GRANT INSERT, UPDATE, DELETE ON %2$I.adjudications TO %1$I", role, project);
-        [[fallthrough]];
-    case TeamRole::Annotator:
-        ddl(db, "GRANT INSERT, UPDATE, DELETE ON %2$I.preferences TO %1$I", role, project);
-        break;
-    case TeamRole::Admin:
-        ddl(db, "GRANT INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA %2$I TO %1$I", role, project);
-        ddl(db, "GRANT ALL ON ALL SEQUENCES IN SCHEMA %2$I TO %1$I", role, project);
-        break;
-    }
-}
-
-void revokePrivileges(PostgresConnection& db, const std::string& role)
-{
-    const std::string& project = db.schema();
-    ddl(db, "REVOKE ALL ON ALL TABLES IN SCHEMA %2$I FROM %1$I", role, project);
-    ddl(db, "REVOKE ALL ON ALL SEQUENCES IN SCHEMA %2$I FROM %1$I", role, project);
-    ddl(db, "REVOKE ALL ON SCHEMA %2$I FROM %1$I", role, project);
+    auto st = db.prepare("SELECT rankpo_team_grant(CAST(? AS TEXT), CAST(? AS TEXT))");
+    st.bind(1, role);
+    if (teamRole)
+        st.bind(2, teamRoleName(*teamRole));
+    else
+        st.bindNull(2);
+    st.run();
 }
 
 // The owner (or a role in it) holds every privilege as owner: granting or revoking would only take its own away.
@@ -167,7 +148,7 @@ TeamMember initPostgresTeam(ProjectStore& store, PostgresConnection& db, const s
     members.put(me);
     for (const TeamMember& m : members.all())
         if (!ownsProject(db, m.roleName) && roleExists(db, m.roleName))
-            grantPrivileges(db, m.roleName, m.role);
+            setPrivileges(db, m.roleName, m.role);
     tx.commit();
     return *members.of(me.roleName);
 }
@@ -203,7 +184,7 @@ AddedTeamMember addPostgresTeamMember(ProjectStore& store, PostgresConnection& d
                                "password)");
     }
     if (!ownsProject(db, member.roleName))
-        grantPrivileges(db, member.roleName, member.role);
+        setPrivileges(db, member.roleName, member.role);
     TeamMember m;
     m.roleName = member.roleName;
     m.displayName = member.displayName;
@@ -224,7 +205,7 @@ bool removePostgresTeamMember(ProjectStore& store, PostgresConnection& db, const
     Transaction tx(db);
     db.exec(kMakeDdlFunction);
     if (roleExists(db, roleName))
-        revokePrivileges(db, roleName);
+        setPrivileges(db, roleName, std::nullopt);
     const bool removed = TeamMembers(store).remove(roleName);
     tx.commit();
     return removed;

@@ -80,7 +80,8 @@ private Q_SLOTS:
         const std::string schema = url.substr(url.find("?project=") + 9);
         // Roles are the cluster's: their names carry the project's, which is this run's own.
         const std::string alice = schema + "_alice", bob = schema + "_bob", carol = schema + "_carol",
-                          dave = schema + "_dave", eve = schema + "_eve";
+                          dave = schema + "_dave", eve = schema + "_eve",
+                          frank = schema + "_frank";
         auto super = db::ProjectStore::open(base + "?project=" + schema + "_admin", db::ProjectStore::OpenMode::Create);
         auto& sql = db::connectionOf(*super);
         sql.exec("CREATE ROLE " + alice + " LOGIN CREATEROLE");
@@ -90,8 +91,10 @@ private Q_SLOTS:
             sql.exec("GRANT CREATE ON DATABASE \"" + st.text(0) + "\" TO " + alice);
         }
         sql.exec("CREATE ROLE " + eve + " LOGIN");
+        sql.exec("CREATE ROLE " + frank + " LOGIN");
         const auto as = [&url](const std::string& role) { return QString::fromStdString(db::locationAsUser(url, role)); };
-        const QString asAlice = as(alice), asBob = as(bob), asCarol = as(carol), asDave = as(dave), asEve = as(eve);
+        const QString asAlice = as(alice), asBob = as(bob), asCarol = as(carol), asDave = as(dave), asEve = as(eve),
+                      asFrank = as(frank);
         const QString bobName = QString::fromStdString(bob), projectName = QString::fromStdString(schema);
 
         // The owner makes the project and its team.
@@ -181,6 +184,24 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QString::fromStdString(eve) + " is not a member of project " + projectName), qPrintable(r.err));
 
+        // An admin who does not own the project gives and takes rights too (through the owner's function).
+        r = runRankpo({"team", "add", asAlice, "--user", QString::fromStdString(frank), "--role", "admin", "--no-password"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runRankpo({"team", "add", asFrank, "--user", QString::fromStdString(eve), "--role", "annotator", "--no-password"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runRankpo({"stats", asEve});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runRankpo({"team", "remove", asFrank, "--user", QString::fromStdString(eve)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runRankpo({"stats", asEve});
+        QCOMPARE(r.exitCode, 3);
+        // The function is no way round the rules: an annotator calling it is refused, PUBLIC is no member.
+        QCOMPARE(runAs(asBob.toStdString(), "SELECT rankpo_team_grant('" + bob + "', 'admin')"),
+                 std::optional<ErrorKind>(ErrorKind::Forbidden));
+        QVERIFY(runAs(asFrank.toStdString(), "SELECT rankpo_team_grant('public', 'annotator')").has_value());
+        r = runRankpo({"stats", asEve});
+        QCOMPARE(r.exitCode, 3);
+
         // Blind mode: dave's judgement of P2 (and the AI's) is hidden from bob until bob judges P2.
         r = runRankpo({"annotate", asDave, "--pair", "P2", "--choice", "B"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -199,6 +220,18 @@ private Q_SLOTS:
         QCOMPARE(annotatorCount(bobSees, daveName), 1);
         QVERIFY(bobSees["preferences"].toObject()["ai"].toInt() >= aiSeen);
 
+        // A project of the previous release (schema 7, before the grant function) whose team lacks a table's
+        // rights, as after an update that adds tables: members wait for the owner's upgrade, which grants again.
+        sql.exec("REVOKE SELECT ON " + schema + ".jobs FROM " + bob + "; DROP FUNCTION " + schema
+                 + ".rankpo_team_grant(TEXT, TEXT); UPDATE " + schema + ".rankpo_schema SET version = 7");
+        r = runRankpo({"stats", asBob});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("needs upgrading to schema"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("its owner (" + QString::fromStdString(alice) + ")"), qPrintable(r.err));
+        QVERIFY2(runRankpo({"stats", asAlice}).exitCode == 0, "the owner upgrades");
+        r = runRankpo({"stats", asBob});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
         // A pulled snapshot records the team; a person removed reads nothing more.
         const QString snapshot = dir.filePath("snapshot.rankpo");
         r = runRankpo({"pull", asCarol, snapshot});
@@ -216,9 +249,9 @@ private Q_SLOTS:
         // Leave the cluster as found: the project goes with its owner's objects, then the roles.
         super.reset();
         auto cleanup = db::ProjectStore::open(base + "?project=" + schema + "_admin");
-        db::connectionOf(*cleanup).exec("DROP OWNED BY " + alice + ", " + bob + ", " + carol + ", " + dave + ", " + eve
-                                        + " CASCADE; DROP ROLE " + alice + ", " + bob + ", " + carol + ", " + dave
-                                        + ", " + eve + "; DROP SCHEMA " + schema + "_admin CASCADE");
+        const std::string roles = alice + ", " + bob + ", " + carol + ", " + dave + ", " + eve + ", " + frank;
+        db::connectionOf(*cleanup).exec("DROP OWNED BY " + roles + " CASCADE; DROP ROLE " + roles + "; DROP SCHEMA "
+                                        + schema + "_admin CASCADE");
     }
 };
 
