@@ -56,27 +56,33 @@ const TeamStanding& TeamRights::standing()
     return *m_standing;
 }
 
-bool TeamRights::allows(TeamRight right)
+bool standingAllows(const TeamStanding& s, TeamRight right)
 {
-    const TeamStanding& s = standing();
     if (!s.enforced || s.owner)
         return true;
     return s.role && roleAllows(*s.role, right);
 }
 
-void TeamRights::require(TeamRight right, std::string_view action)
+std::string refusalOf(const TeamStanding& s, TeamRight right, std::string_view action)
 {
-    if (allows(right))
-        return;
-    const TeamStanding& s = standing();
-    const std::string needs =
-        std::string(action) + " needs the " + std::string(teamRightName(right)) + " right";
+    const std::string needs = std::string(action) + " needs the " + std::string(teamRightName(right)) + " right";
     if (!s.role)
-        throw forbiddenError(s.user + " is not a member of project " + s.project + "; " + needs
-                             + " (an admin adds people with rankpo team add)");
+        return s.user + " is not a member of project " + s.project + "; " + needs
+               + " (an admin adds people with rankpo team add)";
     const std::string_view role = teamRoleName(*s.role);
     const char* article = *s.role == TeamRole::Annotator || *s.role == TeamRole::Admin ? "an " : "a ";
-    throw forbiddenError(s.user + " is " + article + std::string(role) + " on project " + s.project + "; " + needs);
+    return s.user + " is " + article + std::string(role) + " on project " + s.project + "; " + needs;
+}
+
+bool TeamRights::allows(TeamRight right)
+{
+    return standingAllows(standing(), right);
+}
+
+void TeamRights::require(TeamRight right, std::string_view action)
+{
+    if (!allows(right))
+        throw forbiddenError(refusalOf(standing(), right, action));
 }
 
 void requireTeamRight(ProjectStore& store, TeamRight right, std::string_view action)

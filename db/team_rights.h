@@ -35,6 +35,12 @@ struct TeamStanding {
     bool owner = false;           // the project's owner or a superuser: every right, whatever the table says
 };
 
+// Whether someone of this standing holds the right (everything on a file, an owner or a team not set up), and the
+// message that refuses it otherwise ("bob is an annotator on project fellows; importing needs the admin right"):
+// for the app, which asks once at opening and greys out what would be refused.
+bool standingAllows(const TeamStanding& standing, TeamRight right);
+std::string refusalOf(const TeamStanding& standing, TeamRight right, std::string_view action);
+
 class TeamRights {
 public:
     explicit TeamRights(ProjectStore& store) : m_store(store) {}

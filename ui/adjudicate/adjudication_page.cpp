@@ -1,6 +1,7 @@
 #include "ui/adjudicate/adjudication_page.h"
 
 #include "db/project_store.h"
+#include "ui/common/team_gate.h"
 #include "ui/annotate/pair_view.h"
 #include "ui/common/background_task.h"
 #include "ui/document/project_document.h"
@@ -215,9 +216,11 @@ void AdjudicationPage::showCurrent()
 {
     const int row = m_list->currentRow();
     const bool has = row >= 0 && row < static_cast<int>(m_items.size());
+    // Deciding is a reviewer's (or an admin's); an annotator reads the disagreements.
     for (QPushButton* b : m_decide)
-        b->setEnabled(has);
-    m_withdraw->setEnabled(has && m_items[static_cast<std::size_t>(row)].decision.has_value());
+        enableWithRight(b, has, document(), db::TeamRight::Review, tr("adjudicating"));
+    enableWithRight(m_withdraw, has && m_items[static_cast<std::size_t>(row)].decision.has_value(), document(),
+                    db::TeamRight::Review, tr("adjudicating"));
     m_judgements->setRowCount(0);
     if (!has) {
         m_view->showMessage(document() ? tr("No disagreements to review.") : tr("No project open."));

@@ -1,5 +1,6 @@
 #include "ui/annotate/annotation_page.h"
 
+#include "ui/common/team_gate.h"
 #include "ui/shell/app_settings.h"
 #include "ui/pairs/pair_queue_model.h"
 #include "ui/annotate/pair_view.h"
@@ -112,11 +113,12 @@ void AnnotationPage::buildUi()
     top->addWidget(m_autoAdvanceBox);
 #ifdef RANKPO_WITH_JUDGE
     if (m_mode == Mode::ReviewAi) {
-        auto* judge = new QPushButton(tr("Judge with AI…"), this);
-        judge->setObjectName("judgeWithAi");
-        judge->setToolTip(tr("Ask an AI model over an OpenAI-compatible endpoint for the pairs it has not judged yet"));
-        connect(judge, &QPushButton::clicked, this, [this] { judgeWithAi(this, document()); });
-        top->addWidget(judge);
+        m_judgeButton = new QPushButton(tr("Judge with AI…"), this);
+        m_judgeButton->setObjectName("judgeWithAi");
+        m_judgeButton->setToolTip(
+            tr("Ask an AI model over an OpenAI-compatible endpoint for the pairs it has not judged yet"));
+        connect(m_judgeButton, &QPushButton::clicked, this, [this] { judgeWithAi(this, document()); });
+        top->addWidget(m_judgeButton);
     }
 #endif
 
@@ -239,6 +241,8 @@ void AnnotationPage::setDocument(ProjectDocument* document)
     m_judgedThisSession = 0;
     if (document)
         connect(document, &ProjectDocument::pairEdited, this, &AnnotationPage::onPairEdited);
+    if (m_judgeButton) // the judge's work is an admin's on a team's project
+        enableWithRight(m_judgeButton, true, document, db::TeamRight::Administer, tr("judging with an AI model"));
     m_view->showMessage(document ? tr("The queue is loading…") : tr("Open a project to start."));
     m_aiSummary->clear();
     m_aiRationale->clear();

@@ -114,6 +114,7 @@ private:
     QCheckBox* m_maskBox;
     QCheckBox* m_autoAdvanceBox;
     QPushButton* m_agreeButton;
+    QPushButton* m_judgeButton = nullptr; // in Annotate mode, on a build with the judge
 };
 
 } // namespace rankpo::ui

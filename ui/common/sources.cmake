@@ -9,6 +9,7 @@ list(APPEND RANKPO_UI_SOURCES
   common/project_location.cpp
   common/shared_terms.cpp
   common/stat_card.cpp
+  common/team_gate.cpp
   common/term_highlighter.cpp
   common/text_masking.cpp
 )

@@ -51,6 +51,11 @@ ProjectDocument::ProjectDocument(std::unique_ptr<db::ProjectStore> store, QObjec
     , m_undoStack(new QUndoStack(this))
     , m_watchTimer(new QTimer(this))
 {
+    try {
+        m_team = db::TeamRights(*m_store).standing();
+    } catch (const std::exception&) {
+        m_team = {}; // nothing greyed out; the server still refuses what the person may not do
+    }
     const QStringList models = scoredModels();
     if (!models.isEmpty())
         m_scoreModel = models.front();
@@ -144,6 +149,11 @@ void ProjectDocument::notifyJudgementKept(PairId pair)
 {
     updateKept(tr("the server cannot be reached"));
     notifyPairEdited(pair, false);
+}
+
+QString ProjectDocument::refusal(db::TeamRight right, const QString& action) const
+{
+    return QString::fromStdString(db::refusalOf(m_team, right, action.toStdString()));
 }
 
 ProjectDocument::~ProjectDocument()

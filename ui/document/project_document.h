@@ -2,6 +2,7 @@
 
 #include "core/domain/preference.h"
 #include "db/pair_details.h"
+#include "db/team_rights.h"
 
 #include <QObject>
 #include <QString>
@@ -52,6 +53,14 @@ public:
 
     QString annotator() const { return m_annotator; }
     void setAnnotator(const QString& name);
+
+    // Who the person is on the project's team, read once at opening: on a server project whose team is set up,
+    // what their role allows; everything on a file. Views grey out what would be refused; the server enforces it
+    // either way.
+    const db::TeamStanding& team() const { return m_team; }
+    bool allows(db::TeamRight right) const { return db::standingAllows(m_team, right); }
+    // "bob is an annotator on project fellows; training needs the admin right"; `action` a gerund.
+    QString refusal(db::TeamRight right, const QString& action) const;
 
     // The model whose scores the queue's "uncertain first" order and model-AI filter use.
     QStringList scoredModels();
@@ -112,6 +121,7 @@ private:
     QString m_location;
     QUndoStack* m_undoStack;
     QString m_annotator;
+    db::TeamStanding m_team;
     QString m_scoreModel;
     std::list<db::PairDetails> m_cache; // most recent first
     std::unique_ptr<db::ChangeWatch> m_watch;

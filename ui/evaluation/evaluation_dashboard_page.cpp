@@ -1,6 +1,7 @@
 #include "ui/evaluation/evaluation_dashboard_page.h"
 
 #include "db/project_store.h"
+#include "ui/common/team_gate.h"
 #include "ui/common/background_task.h"
 #include "ui/common/chart_export.h"
 #include "ui/common/error_dialog.h"
@@ -299,12 +300,12 @@ void EvaluationDashboardPage::updateButtons()
     const bool idle = document() && !m_evaluation->isRunning();
     const std::pair<QPushButton*, QString> buttons[] = {{m_evaluateBefore, beforeModel()}, {m_evaluateAfter, afterModel()}};
     for (const auto& [button, model] : buttons) {
-        button->setEnabled(idle && !model.isEmpty());
         button->setText(m_data.find(model) ? tr("Evaluate again") : tr("Evaluate"));
         button->setToolTip(tr("Rank every candidate for each test job with %1 and measure it (on a worker)").arg(model));
+        enableWithRight(button, idle && !model.isEmpty(), document(), db::TeamRight::Administer, tr("evaluating"));
     }
     m_rankings->setEnabled(document() && !beforeModel().isEmpty() && !afterModel().isEmpty());
-    m_sweepButton->setEnabled(document() != nullptr);
+    enableWithRight(m_sweepButton, document() != nullptr, document(), db::TeamRight::Administer, tr("sweeping"));
 }
 
 void EvaluationDashboardPage::evaluate(const QString& model)

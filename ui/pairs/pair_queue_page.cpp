@@ -1,5 +1,6 @@
 #include "ui/pairs/pair_queue_page.h"
 
+#include "ui/common/team_gate.h"
 #include "ui/shell/app_settings.h"
 #include "ui/pairs/pair_queue_model.h"
 #include "ui/pairs/assign_dialog.h"
@@ -185,14 +186,16 @@ void PairQueuePage::setDocument(ProjectDocument* document)
         connect(document, &ProjectDocument::dataChanged, this, &PairQueuePage::updateModelControls);
     }
     updateModelControls();
-    m_scoreButton->setEnabled(document != nullptr);
+    // Scores, the judge's work, pairs and assignments are an admin's to write on a team's project.
+    enableWithRight(m_scoreButton, document != nullptr, document, db::TeamRight::Administer, tr("scoring pairs"));
 #ifdef RANKPO_WITH_JUDGE
-    m_judgeButton->setEnabled(document != nullptr);
+    enableWithRight(m_judgeButton, document != nullptr, document, db::TeamRight::Administer,
+                    tr("judging with an AI model"));
 #else
     m_judgeButton->setEnabled(false);
 #endif
-    m_makePairsButton->setEnabled(document != nullptr);
-    m_assignButton->setEnabled(document != nullptr);
+    enableWithRight(m_makePairsButton, document != nullptr, document, db::TeamRight::Administer, tr("making pairs"));
+    enableWithRight(m_assignButton, document != nullptr, document, db::TeamRight::Administer, tr("assigning pairs"));
     // The model keeps the query; it reloads for the new document.
     m_model->setQuery(currentQuery());
     m_model->setDocument(document);

@@ -2,6 +2,7 @@
 
 #include "db/project_store.h"
 #include "db/team_rights.h"
+#include "ui/common/team_gate.h"
 #include "ui/adjudicate/adjudication_page.h"
 #include "ui/agreement/agreement_page.h"
 #include "ui/annotate/annotation_page.h"
@@ -124,6 +125,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(central);
 
     m_annotatorLabel = new QLabel(this);
+    m_annotatorLabel->setObjectName("annotatorLabel");
     statusBar()->addPermanentWidget(m_annotatorLabel);
     createMenus();
     setDocument(nullptr);
@@ -144,6 +146,7 @@ MainWindow::~MainWindow()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setToolTipsVisible(true); // a greyed-out action says which right it needs
     file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
     file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
     file->addAction(tr("Open &shared project…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
@@ -152,7 +155,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     file->addSeparator();
-    m_projectActions << file->addAction(tr("&Import data…"), QKeySequence(tr("Ctrl+I")), this, [this] { importData(); });
+    m_importAction = file->addAction(tr("&Import data…"), QKeySequence(tr("Ctrl+I")), this, [this] { importData(); });
+    m_projectActions << m_importAction;
     m_projectActions << file->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportData);
     file->addSeparator();
     m_projectActions << file->addAction(tr("&Close project"), QKeySequence::Close, this, &MainWindow::closeProject);
@@ -308,15 +312,11 @@ void MainWindow::setDocument(ProjectDocument* document)
         // name); a file takes the name the person gave.
         const auto user = document->store().sessionUser();
         document->setAnnotator(user ? QString::fromStdString(*user) : AppSettings().annotator());
-        try {
-            const db::TeamStanding& standing = db::TeamRights(document->store()).standing();
-            if (standing.enforced)
-                m_teamRole = standing.owner ? tr("owner")
-                           : standing.role  ? QString::fromUtf8(db::teamRoleName(*standing.role).data())
-                                            : tr("not a member");
-        } catch (const std::exception&) {
-            m_teamRole.clear(); // the label only; the server decides what is allowed either way
-        }
+        const db::TeamStanding& standing = document->team();
+        if (standing.enforced)
+            m_teamRole = standing.owner ? tr("owner")
+                       : standing.role  ? QString::fromUtf8(db::teamRoleName(*standing.role).data())
+                                        : tr("not a member");
         m_undoGroup->addStack(document->undoStack());
         m_undoGroup->setActiveStack(document->undoStack());
         connect(document, &ProjectDocument::editFailed, this, [this](const QString& summary, const QString& detail) {
@@ -336,6 +336,7 @@ void MainWindow::setDocument(ProjectDocument* document)
     m_reviewQueue->setDocument(document);
     for (QAction* a : m_projectActions)
         a->setEnabled(document != nullptr);
+    enableWithRight(m_importAction, document != nullptr, document, db::TeamRight::Administer, tr("importing"));
     if (old) {
         m_undoGroup->removeStack(old->undoStack());
         delete old;

@@ -105,6 +105,7 @@ private:
     QLabel* m_annotatorLabel;
     // On a server project with team rights: the connected person's role there ("annotator"), read once on open.
     QString m_teamRole;
+    QAction* m_importAction = nullptr; // needs the admin right on a team's project
 };
 
 } // namespace rankpo::ui

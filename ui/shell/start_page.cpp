@@ -2,6 +2,7 @@
 
 #include "db/pair_assignments.h"
 #include "db/project_store.h"
+#include "ui/common/team_gate.h"
 #include "ui/shell/app_settings.h"
 #include "ui/common/background_task.h"
 #include "ui/common/project_location.h"
@@ -63,6 +64,7 @@ StartPage::StartPage(QWidget* parent) : StudioPage(parent), m_stats(new Backgrou
     m_projectName->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_counts = new QFormLayout;
     m_import = new QPushButton(tr("Import data…"), m_projectBox);
+    m_import->setObjectName("importData");
     m_export = new QPushButton(tr("Export…"), m_projectBox);
     connect(m_import, &QPushButton::clicked, this, &StartPage::importRequested);
     connect(m_export, &QPushButton::clicked, this, &StartPage::exportRequested);
@@ -117,7 +119,7 @@ void StartPage::setDocument(ProjectDocument* document)
     StudioPage::setDocument(document);
     m_statsDirty = true;
     m_projectBox->setEnabled(document != nullptr);
-    m_import->setEnabled(document != nullptr);
+    enableWithRight(m_import, document != nullptr, document, db::TeamRight::Administer, tr("importing"));
     m_export->setEnabled(document != nullptr);
     while (m_counts->rowCount() > 0)
         m_counts->removeRow(0);

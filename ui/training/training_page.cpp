@@ -1,6 +1,7 @@
 #include "ui/training/training_page.h"
 
 #include "db/project_store.h"
+#include "ui/common/team_gate.h"
 #include "ui/common/background_task.h"
 #include "ui/common/error_dialog.h"
 #include "ui/common/model_choices.h"
@@ -440,7 +441,8 @@ void TrainingPage::updateButtons()
     const bool running = m_worker->isRunning();
     m_progress->setVisible(running || m_progress->value() > 0);
     const bool estimating = m_estimateTask && m_estimateTask->isRunning();
-    m_start->setEnabled(!running && !estimating && document());
+    enableWithRight(m_start, !running && !estimating && document(), document(), db::TeamRight::Administer,
+                    tr("training"));
     m_estimate->setEnabled(!running && !estimating && document());
     m_form->setEnabled(!running);
     m_cancel->setEnabled(running && !m_worker->isCancelling());
@@ -451,8 +453,10 @@ void TrainingPage::selectionChanged()
 {
     const auto rows = m_runTable->selectionModel()->selectedRows();
     const RunTableModel::Row* row = rows.isEmpty() ? nullptr : &m_runs->row(rows.front().row());
-    m_resume->setEnabled(row && !m_worker->isRunning()
-                         && (row->run.status == db::RunStatus::Cancelled || row->run.status == db::RunStatus::Failed));
+    enableWithRight(m_resume,
+                    row && !m_worker->isRunning()
+                        && (row->run.status == db::RunStatus::Cancelled || row->run.status == db::RunStatus::Failed),
+                    document(), db::TeamRight::Administer, tr("training"));
     m_compare->setEnabled(row && row->run.status == db::RunStatus::Done);
     // Between runs, the chosen run's recorded curves.
     if (row && !m_worker->isRunning() && document()) {

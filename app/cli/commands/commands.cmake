@@ -9,6 +9,8 @@ rankpo_cli_command(export_command.cpp)
 rankpo_cli_command(import_command.cpp)
 if(TARGET rankpo_judge_workflows) # the AI judge needs the HTTP client (RANKPO_WITH_HTTP)
   rankpo_cli_command(judge_command.cpp)
+else()
+  rankpo_cli_command(judge_unavailable_command.cpp) # says what the build lacks
 endif()
 rankpo_cli_command(init_command.cpp)
 rankpo_cli_command(push_pull_command.cpp)
