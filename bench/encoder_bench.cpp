@@ -2,7 +2,9 @@
 // machine, same model, same texts, batch size, maximum length and thread count. Prints both and the ratio.
 //
 //   encoder_bench [--texts 1000] [--threads N] [--batch 32] [--max-length 256] [--model default]
-//                 [--min-ratio 0] [--skip-peer]
+//                 [--min-ratio 0] [--skip-peer] [--device cpu|cuda]
+// The peer runs under RANKPO_BENCH_PYTHON when set (a command prefix, e.g. "python3" on a GPU machine whose
+// Python has sentence-transformers), else Debian's Python with .deps/python.
 //
 // The texts are the paper's sample texts, each long enough to fill 256 tokens, made distinct by a suffix.
 #include "core/util/openmp_environment.h"
@@ -89,7 +91,7 @@ int main(int argc, char** argv)
     rankpo::ensurePassiveOpenMpWait(argc, argv); // see core/util/openmp_environment.h
     std::size_t texts = 1000, batch = 32, maxLength = 256;
     int threads = int(std::max(1u, std::thread::hardware_concurrency()));
-    std::string model = "default";
+    std::string model = "default", device = "cpu";
     double minRatio = 0;
     bool skipPeer = false;
     for (int i = 1; i < argc; ++i) {
@@ -108,6 +110,7 @@ int main(int argc, char** argv)
         else if (a == "--model") model = next();
         else if (a == "--min-ratio") minRatio = std::stod(next());
         else if (a == "--skip-peer") skipPeer = true;
+        else if (a == "--device") device = next();
         else {
             std::cerr << "unknown argument " << a << "\n";
             return 2;
@@ -117,15 +120,15 @@ int main(int argc, char** argv)
     try {
         const rankpo::ModelEntry entry = rankpo::ModelCatalog().resolve(model);
         const std::vector<std::string> corpus = sampleLikeTexts(texts);
-        auto encoder = rankpo::TextEncoder::open(entry.folder, {"cpu", threads, batch, maxLength});
+        auto encoder = rankpo::TextEncoder::open(entry.folder, {device, threads, batch, maxLength});
         encoder->encode(std::vector<std::string>(corpus.begin(), corpus.begin() + std::min(batch, corpus.size())));
         const double rssBefore = peakRssMb();
         const auto start = std::chrono::steady_clock::now();
         const rankpo::EmbeddingMatrix out = encoder->encode(corpus);
         const double ours = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const double rssAfter = peakRssMb();
-        std::printf("model %s, %zu texts x %zu tokens, batch %zu, %d threads\n", entry.name.c_str(), corpus.size(),
-                    maxLength, batch, threads);
+        std::printf("model %s, %zu texts x %zu tokens, batch %zu, %d threads, %s\n", entry.name.c_str(), corpus.size(),
+                    maxLength, batch, threads, device.c_str());
         std::printf("rankpo (libtorch C++):        %8.2f s  %8.1f texts/s  peak RSS %.0f MB (+%.0f MB while encoding)\n",
                     ours, double(out.rows) / ours, rssAfter, rssAfter - rssBefore);
         if (skipPeer)
@@ -134,11 +137,13 @@ int main(int argc, char** argv)
         const std::filesystem::path textsFile = std::filesystem::temp_directory_path() /
                                                 ("rankpo-bench-texts-" + std::to_string(::getpid()) + ".json");
         std::ofstream(textsFile) << nlohmann::json(corpus).dump();
-        const std::string cmd = "PYTHONPATH=" + shellQuote(RANKPO_SOURCE_DIR "/.deps/python") +
-                                " /usr/bin/python3 " + shellQuote(RANKPO_SOURCE_DIR "/bench/st_encode_bench.py") + " " +
+        const char* python = std::getenv("RANKPO_BENCH_PYTHON");
+        const std::string cmd = (python ? std::string(python)
+                                        : "PYTHONPATH=" + shellQuote(RANKPO_SOURCE_DIR "/.deps/python") + " /usr/bin/python3") +
+                                " " + shellQuote(RANKPO_SOURCE_DIR "/bench/st_encode_bench.py") + " " +
                                 shellQuote(entry.folder.string()) + " " + shellQuote(textsFile.string()) + " " +
                                 std::to_string(threads) + " " + std::to_string(batch) + " " + std::to_string(maxLength) +
-                                " 2>/dev/null";
+                                " " + device + " 2>/dev/null";
         std::string output;
         if (FILE* pipe = ::popen(cmd.c_str(), "r")) {
             char buf[4096];

@@ -4,6 +4,7 @@
 #include "core/evaluation/exact_retriever.h"
 #include "core/model/encoder_model.h"
 #include "core/model/model_folder.h"
+#include "core/model/profile_tags.h"
 #include "core/model/text_encoder.h"
 #include "core/training/hard_negative_miner.h"
 #include "core/training/split_mix64.h"
@@ -339,6 +340,8 @@ public:
         m_startModel = m_start.checkpoint.empty() ? m_base : ModelEntry{m_base.name, m_start.checkpoint, "checkpoint"};
         m_encoding = runEncoding(m_request, config);
         m_encoder = openModel(m_startModel, m_encoding);
+        if (config.method == TrainingMethod::Contrastive && m_start.checkpoint.empty())
+            addProfileTags(m_encoder->model(), NewTokenInit::Mean);
 
         m_result.run = recordRun(m_store, m_runs, m_request, m_start, m_data, m_base.name, m_encoder->deviceName());
         m_started = std::chrono::steady_clock::now();
@@ -488,6 +491,8 @@ TrainingEstimate estimateTraining(db::ProjectStore& store, const TrainingRequest
     const ModelEntry base = resolveProjectModel(store, request.model);
     const EncodingOptions encoding = runEncoding(request, config);
     const std::unique_ptr<TextEncoder> encoder = openModel(base, encoding);
+    if (config.method == TrainingMethod::Contrastive)
+        addProfileTags(encoder->model(), NewTokenInit::Mean); // as the run will
     estimate.device = encoder->deviceName();
 
     // Checkpoints of a run this short are never kept: a scratch folder, removed however this ends.

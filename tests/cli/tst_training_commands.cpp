@@ -3,6 +3,7 @@
 #include "tests/cli/cli_runner.h"
 #include "tests/support/test_files.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -226,6 +227,38 @@ private Q_SLOTS:
             const auto refused = runRankpo(QStringList{"sweep", m_project, "--lrs", "1e-4"} + bad);
             QVERIFY2(refused.exitCode == 2, qPrintable(bad.join(' ') + ": " + refused.err));
         }
+    }
+
+    // The paper's model class end to end: a Llama-style decoder (tests/reference/tiny-llama: GQA, llama3 rope
+    // scaling, bf16 weights) through stage 1 and RankPO, then evaluated by name.
+    void aDecoderBaseTrainsBothStages()
+    {
+        const QString llama = QStringLiteral(RANKPO_SOURCE_DIR "/tests/reference/tiny-llama");
+        const QStringList options = {"--max-length-job", "24", "--max-length-candidate", "24", "--batch-size", "4",
+                                     "--grad-accum", "1", "--lr", "1e-3", "--epochs", "1", "--json"};
+        auto r = runRankpo(QStringList{"train", "contrastive", m_project, "--base", llama, "--name", "llama-stage1"}
+                           + options);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["status"].toString(), QString("done"));
+        // Upstream's profile tags became special tokens of the stage-1 model, with embedding rows of their own.
+        QFile tokenizer(j["model_folder"].toString() + "/tokenizer.json");
+        QVERIFY2(tokenizer.open(QIODevice::ReadOnly), qPrintable(tokenizer.fileName()));
+        QStringList added;
+        for (const auto& t : QJsonDocument::fromJson(tokenizer.readAll()).object()["added_tokens"].toArray())
+            added << t.toObject()["content"].toString();
+        for (const char* tag : {"<keyword>", "</keyword>", "<title>", "</title>", "<abstract>", "</abstract>", "<sep>"})
+            QVERIFY2(added.contains(tag), tag);
+
+        r = runRankpo(QStringList{"train", "rankpo", m_project, "--base", "llama-stage1", "--name", "llama-rankpo"}
+                      + options);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["method_name"].toString(), QString("RankPO"));
+        QVERIFY(j["evaluation"].toObject().contains("alignment_ai"));
+        const auto eval = runRankpo({"eval", m_project, "--model", "llama-rankpo", "--json", "--max-length-job", "24",
+                                     "--max-length-candidate", "24"});
+        QVERIFY2(eval.exitCode == 0, qPrintable(eval.err));
     }
 };
 
