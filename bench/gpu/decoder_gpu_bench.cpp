@@ -15,6 +15,7 @@
 #include "core/model/model_folder.h"
 #include "core/training/split_mix64.h"
 #include "core/training/trainer.h"
+#include "core/util/openmp_environment.h"
 
 #include <nlohmann/json.hpp>
 
@@ -117,13 +118,16 @@ int parity(const Args& a, rankpo::EncoderModel& model)
     return 0;
 }
 
-// A text of at least `tokens` tokens of real prose: the sample's texts one after another from `start`.
+// A text of about `tokens` tokens of real prose (English runs 4-5 characters a token): the sample's texts one after
+// another from `start`, cut at a space past 6 characters a token, so that tokenising it costs what the kept tokens
+// cost (the sample's texts run to 13 KB on average; a real run tokenises each text once and keeps its ids).
 std::string longText(const std::vector<std::string>& texts, std::size_t start, std::size_t tokens)
 {
     std::string out;
-    for (std::size_t i = start; out.size() < tokens * 6; ++i) // English runs 4-5 characters a token
+    for (std::size_t i = start; out.size() < tokens * 6; ++i)
         out += texts[i % texts.size()] + "\n";
-    return out;
+    const std::size_t cut = out.find(' ', tokens * 6);
+    return cut == std::string::npos ? out : out.substr(0, cut);
 }
 
 int train(const Args& a, rankpo::EncoderModel& model)
@@ -203,6 +207,7 @@ int train(const Args& a, rankpo::EncoderModel& model)
 
 int main(int argc, char** argv)
 {
+    rankpo::ensurePassiveOpenMpWait(argc, argv); // as rankpo-engine (see core/util/openmp_environment.h)
     try {
         const Args a = parse(argc, argv);
         rankpo::EncoderLoadOptions options;
