@@ -3,6 +3,7 @@
 #include "core/util/error.h"
 #include "db/postgres/migration_scripts.h"
 #include "db/postgres/postgres_connection.h"
+#include "db/postgres/postgres_team.h"
 
 namespace rankpo::db {
 
@@ -20,13 +21,9 @@ const std::vector<Migration>& postgresMigrations()
 
 namespace {
 
-// A migration that adds tables leaves the team without rights to them: the members' privileges are given again,
-// from nothing, by the project's rankpo_team_grant (schema version 8), once the project's team rights are on.
+// A migration that adds tables leaves the team without rights to them: grantTeamAgain, through the project's
+// rankpo_team_grant (schema version 8).
 constexpr int kTeamGrantVersion = 8;
-constexpr const char* kRegrantTeam =
-    "SELECT rankpo_team_grant(m.role_name, m.team_role) FROM team_members m "
-    "WHERE EXISTS (SELECT 1 FROM project_info WHERE key = 'team.rights' AND value = 'on') "
-    "AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = m.role_name)";
 
 // Applies the migrations past the project's version, each in its own transaction; says whether any ran.
 bool applyMigrations(PostgresConnection& db, int targetVersion)
@@ -79,9 +76,7 @@ void migratePostgres(PostgresConnection& db, int targetVersion)
     }
     if (migrated && targetVersion >= kTeamGrantVersion) {
         Transaction tx(db);
-        auto st = db.prepare(kRegrantTeam);
-        while (st.step()) {
-        }
+        grantTeamAgain(db);
         tx.commit();
     }
 }

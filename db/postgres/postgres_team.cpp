@@ -87,6 +87,19 @@ void setPrivileges(PostgresConnection& db, const std::string& role, std::optiona
     st.run();
 }
 
+} // namespace
+
+void grantTeamAgain(PostgresConnection& db)
+{
+    auto st = db.prepare("SELECT rankpo_team_grant(m.role_name, m.team_role) FROM team_members m "
+                         "WHERE EXISTS (SELECT 1 FROM project_info WHERE key = 'team.rights' AND value = 'on') "
+                         "AND EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = m.role_name)");
+    while (st.step()) {
+    }
+}
+
+namespace {
+
 // The owner (or a role in it) holds every privilege as owner: granting or revoking would only take its own away.
 bool ownsProject(PostgresConnection& db, const std::string& role)
 {
@@ -146,9 +159,7 @@ TeamMember initPostgresTeam(ProjectStore& store, PostgresConnection& db, const s
     me.role = TeamRole::Admin;
     TeamMembers members(store);
     members.put(me);
-    for (const TeamMember& m : members.all())
-        if (!ownsProject(db, m.roleName) && roleExists(db, m.roleName))
-            setPrivileges(db, m.roleName, m.role);
+    grantTeamAgain(db);
     tx.commit();
     return *members.of(me.roleName);
 }
@@ -162,10 +173,11 @@ AddedTeamMember addPostgresTeamMember(ProjectStore& store, PostgresConnection& d
     TeamMembers members(store);
     out.wasMember = members.of(member.roleName).has_value();
     Transaction tx(db);
-    db.exec(kMakeDdlFunction);
     const std::string secret = member.password ? db.encryptPassword(member.roleName, *member.password) : "";
     const bool exists = roleExists(db, member.roleName);
     try {
+        if (!exists || member.password)
+            db.exec(kMakeDdlFunction); // for the role's own DDL; rights go through rankpo_team_grant
         if (!exists) {
             ddl(db, member.password ? "CREATE ROLE %1$I LOGIN PASSWORD %3$L" : "CREATE ROLE %1$I LOGIN",
                 member.roleName, db.schema(), secret);
@@ -183,8 +195,7 @@ AddedTeamMember addPostgresTeamMember(ProjectStore& store, PostgresConnection& d
                              + " lacks (a server administrator grants it; or add a login role that exists, without a "
                                "password)");
     }
-    if (!ownsProject(db, member.roleName))
-        setPrivileges(db, member.roleName, member.role);
+    setPrivileges(db, member.roleName, member.role); // the owner's own rights it leaves as they are
     TeamMember m;
     m.roleName = member.roleName;
     m.displayName = member.displayName;
@@ -203,7 +214,6 @@ bool removePostgresTeamMember(ProjectStore& store, PostgresConnection& db, const
         throw usageError(store.path() + ": " + roleName + " owns project " + db.schema()
                          + " and keeps every right as its owner (the server's ALTER SCHEMA ... OWNER TO moves it)");
     Transaction tx(db);
-    db.exec(kMakeDdlFunction);
     if (roleExists(db, roleName))
         setPrivileges(db, roleName, std::nullopt);
     const bool removed = TeamMembers(store).remove(roleName);
